@@ -1,0 +1,57 @@
+package org.geoserver.cluster.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import jakarta.jms.Connection;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import org.apache.activemq.ActiveMQConnectionFactory;
+import org.junit.Test;
+
+/** Starts the built distribution as a separate process, offline, the way an operator runs a node. */
+public class DistributionNodeTest {
+
+    @Test
+    public void bootsOfflineServesBrokerHttpAndShellThenStopsCleanly() throws Exception {
+        try (KarafNode node = KarafNode.unpack("distribution").offline()) {
+            long started = System.nanoTime();
+            node.start().awaitReady(Duration.ofSeconds(120));
+            Wait.until("broker port " + node.brokerPort(), Duration.ofSeconds(30), () -> Ports.listening(node.brokerPort()), node::logTail);
+            System.out.printf("Distribution node ready (ssh, feature started, broker listening) in %.1f s%n", (System.nanoTime() - started) / 1e9);
+
+            String features = node.ssh("feature:list -i");
+            assertTrue(features, Pattern.compile("(?m)^geoserver-cluster\\s+\\|.*\\|\\s*Started").matcher(features).find());
+            assertTrue(features, Pattern.compile("(?m)^geoserver-cluster-activemq\\s+\\|.*\\|\\s*Started").matcher(features).find());
+
+            String bundles = node.ssh("bundle:list -t 0");
+            assertFalse("every bundle started:\n" + bundles, Pattern.compile("(?m)\\|\\s*(Installed|Failure|GracePeriod)\\s*\\|").matcher(bundles).find());
+            assertTrue(bundles, bundles.contains("GeoServer Cluster :: Embedded ActiveMQ broker"));
+
+            assertTrue("HTTP answers on port " + node.httpPort(), Ports.listening(node.httpPort()));
+            assertEquals("a JMS message through the node's broker", "hello", roundTrip(node.brokerPort()));
+
+            assertEquals("exit code of a clean shutdown", 0, node.stop(Duration.ofSeconds(60)));
+            assertFalse("broker port closed after shutdown", Ports.listening(node.brokerPort()));
+            assertFalse("ssh port closed after shutdown", Ports.listening(node.sshPort()));
+        }
+    }
+
+    private static String roundTrip(int port) throws Exception {
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
+        try (Connection connection = factory.createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Topic topic = session.createTopic("VirtualTopic.itest");
+            MessageConsumer consumer = session.createConsumer(topic);
+            session.createProducer(topic).send(session.createTextMessage("hello"));
+            TextMessage received = (TextMessage) consumer.receive(10_000);
+            return received == null ? null : received.getText();
+        }
+    }
+}
