@@ -28,6 +28,9 @@ import javax.inject.Inject;
 import org.apache.activemq.ActiveMQConnectionFactory;
 import org.apache.karaf.features.FeaturesService;
 import org.geoserver.cluster.broker.api.EmbeddedBroker;
+import org.geoserver.cluster.catalog.api.Catalog;
+import org.geoserver.cluster.catalog.api.WorkspaceInfo;
+import org.geoserver.cluster.catalog.xml.InfoXml;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -62,6 +65,10 @@ public class GeoServerClusterFeatureTest {
 
     @Inject
     private MetaTypeService metaType;
+
+    @Inject
+    @Filter(timeout = 60_000)
+    private Catalog catalog;
 
     @Inject
     @Filter(timeout = 60_000)
@@ -148,6 +155,14 @@ public class GeoServerClusterFeatureTest {
         try (Connection connection = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + newPort).createConnection()) {
             connection.start();
         }
+    }
+
+    @Test
+    public void theCatalogServiceAcceptsChangesAndReadsGeoServerXml() {
+        WorkspaceInfo added = catalog.add(WorkspaceInfo.named("paxexam"));
+        assertEquals("paxexam", catalog.getNamespaceByPrefix("paxexam").getPrefix());
+        WorkspaceInfo read = new InfoXml().read(new InfoXml().toXml(added), WorkspaceInfo.class);
+        assertEquals(added, read);
     }
 
     @Test

@@ -1,0 +1,324 @@
+package org.geoserver.cluster.catalog.internal;
+
+import static org.geoserver.cluster.catalog.api.CatalogException.Reason.PERSISTENCE;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import org.geoserver.cluster.catalog.api.Catalog;
+import org.geoserver.cluster.catalog.api.CatalogDefaults;
+import org.geoserver.cluster.catalog.api.CatalogException;
+import org.geoserver.cluster.catalog.api.CatalogListener;
+import org.geoserver.cluster.catalog.api.CatalogPersistence;
+import org.geoserver.cluster.catalog.api.Change;
+import org.geoserver.cluster.catalog.api.ChangeEvent;
+import org.geoserver.cluster.catalog.api.GeoServerInfo;
+import org.geoserver.cluster.catalog.api.Info;
+import org.geoserver.cluster.catalog.api.LayerInfo;
+import org.geoserver.cluster.catalog.api.LayerGroupInfo;
+import org.geoserver.cluster.catalog.api.LoggingInfo;
+import org.geoserver.cluster.catalog.api.NamespaceInfo;
+import org.geoserver.cluster.catalog.api.ResourceInfo;
+import org.geoserver.cluster.catalog.api.ServiceInfo;
+import org.geoserver.cluster.catalog.api.SettingsInfo;
+import org.geoserver.cluster.catalog.api.StoreInfo;
+import org.geoserver.cluster.catalog.api.StyleInfo;
+import org.geoserver.cluster.catalog.api.WorkspaceInfo;
+import org.geoserver.cluster.catalog.internal.CatalogState.Key;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The in-memory catalog: validated changes, persisted through the highest-ranked {@link CatalogPersistence}, announced in commit order. */
+@Component(service = Catalog.class, immediate = true)
+public class CatalogImpl implements Catalog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogImpl.class);
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final CatalogRules rules;
+    private final List<CatalogListener> listeners = new CopyOnWriteArrayList<>();
+    private final SnapshotLoader loader;
+    private volatile CatalogPersistence persistence;
+    private CatalogState state;
+    private long sequence;
+
+    @Activate
+    public CatalogImpl() {
+        this(Clock.systemUTC());
+    }
+
+    CatalogImpl(Clock clock) {
+        this.rules = new CatalogRules(clock);
+        this.loader = new SnapshotLoader(rules);
+        this.state = loader.load(List.of()).state();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(CatalogListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(CatalogListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setPersistence(CatalogPersistence service) {
+        this.persistence = service;
+    }
+
+    void unsetPersistence(CatalogPersistence service) {
+        if (this.persistence == service) {
+            this.persistence = null;
+        }
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    private <T> T read(Supplier<T> reader) {
+        Lock read = lock.readLock();
+        read.lock();
+        try {
+            return reader.get();
+        } finally {
+            read.unlock();
+        }
+    }
+
+    private static <T extends Info> T copy(T info) {
+        return info == null ? null : Info.copyOf(info);
+    }
+
+    private static <T extends Info> List<T> copies(List<T> infos) {
+        List<T> copies = new ArrayList<>(infos.size());
+        for (T info : infos) {
+            copies.add(Info.copyOf(info));
+        }
+        return copies;
+    }
+
+    @Override
+    public Info getById(String id) {
+        return read(() -> copy(state.get(id)));
+    }
+
+    @Override
+    public <T extends Info> T getById(String id, Class<T> type) {
+        return read(() -> copy(state.get(id, type)));
+    }
+
+    @Override
+    public <T extends Info> List<T> list(Class<T> type) {
+        return read(() -> copies(state.all(type)));
+    }
+
+    @Override
+    public WorkspaceInfo getWorkspaceByName(String name) {
+        return read(() -> copy(CatalogRules.workspace(state, name)));
+    }
+
+    @Override
+    public NamespaceInfo getNamespaceByPrefix(String prefix) {
+        return read(() -> copy(CatalogRules.namespace(state, prefix)));
+    }
+
+    @Override
+    public NamespaceInfo getNamespaceByURI(String uri) {
+        return read(() -> copy(state.lookup(new Key("uri", "", uri), NamespaceInfo.class)));
+    }
+
+    @Override
+    public <T extends StoreInfo> T getStoreByName(String workspace, String name, Class<T> type) {
+        return read(() -> {
+            WorkspaceInfo ws = CatalogRules.workspace(state, workspace);
+            return ws == null ? null : copy(state.lookup(new Key("store", ws.getId(), name), type));
+        });
+    }
+
+    @Override
+    public <T extends ResourceInfo> T getResourceByName(String workspace, String name, Class<T> type) {
+        return read(() -> copy(resource(workspace, name, type)));
+    }
+
+    private <T extends ResourceInfo> T resource(String workspace, String name, Class<T> type) {
+        NamespaceInfo ns = CatalogRules.namespace(state, workspace);
+        return ns == null ? null : state.lookup(new Key("resource", ns.getId(), name), type);
+    }
+
+    @Override
+    public LayerInfo getLayerByName(String name) {
+        return read(() -> {
+            int colon = name.indexOf(':');
+            if (colon >= 0) {
+                ResourceInfo resource = resource(name.substring(0, colon), name.substring(colon + 1), ResourceInfo.class);
+                return resource == null ? null : copy(state.lookup(new Key("layer", resource.getId(), ""), LayerInfo.class));
+            }
+            WorkspaceInfo defaultWorkspace = defaultWorkspace();
+            if (defaultWorkspace != null) {
+                ResourceInfo resource = resource(defaultWorkspace.getName(), name, ResourceInfo.class);
+                if (resource != null && state.lookup(new Key("layer", resource.getId(), "")) != null) {
+                    return copy(state.lookup(new Key("layer", resource.getId(), ""), LayerInfo.class));
+                }
+            }
+            List<LayerInfo> matches = state.all(LayerInfo.class).stream().filter(l -> name.equals(l.getName())).toList();
+            return matches.size() == 1 ? copy(matches.get(0)) : null;
+        });
+    }
+
+    @Override
+    public LayerInfo getLayerByResource(String resourceId) {
+        return read(() -> copy(state.lookup(new Key("layer", resourceId, ""), LayerInfo.class)));
+    }
+
+    @Override
+    public LayerGroupInfo getLayerGroupByName(String workspace, String name) {
+        return read(() -> copy(scoped("layerGroup", workspace, name, LayerGroupInfo.class)));
+    }
+
+    @Override
+    public StyleInfo getStyleByName(String workspace, String name) {
+        return read(() -> copy(scoped("style", workspace, name, StyleInfo.class)));
+    }
+
+    private <T extends Info> T scoped(String kind, String workspace, String name, Class<T> type) {
+        if (workspace == null) {
+            return state.lookup(new Key(kind, "", name), type);
+        }
+        WorkspaceInfo ws = CatalogRules.workspace(state, workspace);
+        return ws == null ? null : state.lookup(new Key(kind, ws.getId(), name), type);
+    }
+
+    @Override
+    public List<StoreInfo> getStoresByWorkspace(String workspaceId) {
+        return read(() -> copies(CatalogRules.storesOf(state, workspaceId)));
+    }
+
+    @Override
+    public List<ResourceInfo> getResourcesByStore(String storeId) {
+        return read(() -> copies(CatalogRules.resourcesOf(state, storeId)));
+    }
+
+    @Override
+    public WorkspaceInfo getDefaultWorkspace() {
+        return read(() -> copy(defaultWorkspace()));
+    }
+
+    private WorkspaceInfo defaultWorkspace() {
+        CatalogDefaults defaults = state.defaults();
+        return defaults == null ? null : state.get(defaults.getDefaultWorkspace(), WorkspaceInfo.class);
+    }
+
+    @Override
+    public NamespaceInfo getDefaultNamespace() {
+        return read(() -> {
+            WorkspaceInfo workspace = defaultWorkspace();
+            return workspace == null ? null : copy(CatalogRules.namespace(state, workspace.getName()));
+        });
+    }
+
+    @Override
+    public StoreInfo getDefaultStore(String workspaceId) {
+        return read(() -> CatalogRules.storesOf(state, workspaceId).stream().filter(StoreInfo::isDefault).findFirst().map(CatalogImpl::copy).orElse(null));
+    }
+
+    @Override
+    public GeoServerInfo getGlobal() {
+        return read(() -> copy(state.get(GeoServerInfo.ID, GeoServerInfo.class)));
+    }
+
+    @Override
+    public LoggingInfo getLogging() {
+        return read(() -> copy(state.get(LoggingInfo.ID, LoggingInfo.class)));
+    }
+
+    @Override
+    public SettingsInfo getSettings(String workspaceId) {
+        return read(() -> copy(state.lookup(new Key("settings", workspaceId, ""), SettingsInfo.class)));
+    }
+
+    @Override
+    public ServiceInfo getService(String serviceType, String workspaceId) {
+        return read(() -> copy(state.lookup(new Key("service", CatalogState.scope(workspaceId), serviceType), ServiceInfo.class)));
+    }
+
+    // ---------------------------------------------------------------- changes
+
+    @Override
+    public List<ChangeEvent> apply(Change change) {
+        Lock write = lock.writeLock();
+        write.lock();
+        try {
+            Transaction tx = new Transaction(state, change);
+            try {
+                switch (change.operation()) {
+                    case ADD -> rules.add(tx, change.info());
+                    case SAVE -> rules.save(tx, change.info());
+                    case REMOVE -> rules.remove(tx, change.info(), change.recursive());
+                }
+            } catch (RuntimeException e) {
+                tx.rollback();
+                throw e;
+            }
+            if (tx.isEmpty()) {
+                return List.of();
+            }
+            List<ChangeEvent> events = tx.events(sequence + 1);
+            CatalogPersistence writer = persistence;
+            if (writer != null) {
+                try {
+                    writer.persist(events, this);
+                } catch (Exception e) {
+                    tx.rollback();
+                    throw new CatalogException(PERSISTENCE, "could not write " + events.get(0).info() + ": " + e.getMessage(), e);
+                }
+            }
+            sequence += events.size();
+            for (ChangeEvent event : events) {
+                for (CatalogListener listener : listeners) {
+                    try {
+                        listener.changed(event);
+                    } catch (RuntimeException e) {
+                        LOG.error("Catalog listener {} failed on {}: {}", listener, event, e.getMessage(), e);
+                    }
+                }
+            }
+            return events;
+        } finally {
+            write.unlock();
+        }
+    }
+
+    @Override
+    public List<String> replaceAll(Collection<? extends Info> contents) {
+        Lock write = lock.writeLock();
+        write.lock();
+        try {
+            SnapshotLoader.Result result = loader.load(contents);
+            state = result.state();
+            for (String problem : result.problems()) {
+                LOG.warn("Left out of the catalog: {}", problem);
+            }
+            for (CatalogListener listener : listeners) {
+                try {
+                    listener.reloaded();
+                } catch (RuntimeException e) {
+                    LOG.error("Catalog listener {} failed on reload: {}", listener, e.getMessage(), e);
+                }
+            }
+            return result.problems();
+        } finally {
+            write.unlock();
+        }
+    }
+}
