@@ -1,0 +1,9 @@
+/**
+ * The cluster's event model and the small interfaces its bundles talk through: capture puts
+ * {@link org.geoserver.cluster.api.ClusterEvent}s in an outbox, an
+ * {@link org.geoserver.cluster.api.EventTransport} carries them, an
+ * {@link org.geoserver.cluster.api.EventHandler} (the applier) applies them, and a
+ * {@link org.geoserver.cluster.api.PersistencePolicy} decides what is written to disk.
+ */
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.geoserver.cluster.api;
