@@ -65,20 +65,20 @@ public class CatalogImpl implements Catalog {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addListener(CatalogListener listener) {
+    public void addListener(CatalogListener listener) {
         listeners.add(listener);
     }
 
-    void removeListener(CatalogListener listener) {
+    public void removeListener(CatalogListener listener) {
         listeners.remove(listener);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void setPersistence(CatalogPersistence service) {
+    public void setPersistence(CatalogPersistence service) {
         this.persistence = service;
     }
 
-    void unsetPersistence(CatalogPersistence service) {
+    public void unsetPersistence(CatalogPersistence service) {
         if (this.persistence == service) {
             this.persistence = null;
         }

@@ -1,0 +1,97 @@
+package org.geoserver.cluster.capture.internal;
+
+import java.io.IOException;
+import java.util.UUID;
+import org.geoserver.cluster.api.ClusterClock;
+import org.geoserver.cluster.api.ClusterConfiguration;
+import org.geoserver.cluster.api.ClusterEvent;
+import org.geoserver.cluster.api.ClusterSettings;
+import org.geoserver.cluster.api.Outbox;
+import org.geoserver.cluster.catalog.api.CatalogListener;
+import org.geoserver.cluster.catalog.api.ChangeEvent;
+import org.geoserver.cluster.catalog.api.StyleFiles;
+import org.geoserver.cluster.catalog.api.StyleInfo;
+import org.geoserver.cluster.catalog.xml.InfoXml;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every change made on this node, while it is a master, into a cluster event in the outbox.
+ * The catalog calls it in commit order while later changes wait, so outbox order is commit order.
+ * Changes applied from other nodes carry their origin and are not sent back.
+ */
+@Component(service = CatalogListener.class, immediate = true)
+public class CatalogEventCapture implements CatalogListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogEventCapture.class);
+
+    private final ClusterConfiguration configuration;
+    private final ClusterClock clock;
+    private final Outbox outbox;
+    private final InfoXml xml = new InfoXml();
+    private volatile StyleFiles styleFiles;
+
+    @Activate
+    public CatalogEventCapture(@Reference ClusterConfiguration configuration, @Reference ClusterClock clock, @Reference Outbox outbox) {
+        this.configuration = configuration;
+        this.clock = clock;
+        this.outbox = outbox;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setStyleFiles(StyleFiles files) {
+        this.styleFiles = files;
+    }
+
+    void unsetStyleFiles(StyleFiles files) {
+        if (this.styleFiles == files) {
+            this.styleFiles = null;
+        }
+    }
+
+    @Override
+    public void changed(ChangeEvent change) {
+        ClusterSettings settings = configuration.current();
+        if (!change.isLocal() || !settings.toggleMaster()) {
+            return;
+        }
+        try {
+            ClusterEvent event = outbox.append(sequence -> toEvent(change, settings, sequence));
+            LOG.debug("Captured {}", event);
+        } catch (IOException | RuntimeException e) {
+            // The change stands locally; the digest comparison between nodes finds and repairs the gap.
+            LOG.error("Could not put change {} into the outbox: {}", change, e.getMessage(), e);
+        }
+    }
+
+    private ClusterEvent toEvent(ChangeEvent change, ClusterSettings settings, long sequence) {
+        return new ClusterEvent(
+                UUID.randomUUID().toString(),
+                settings.instanceName(),
+                settings.group(),
+                sequence,
+                clock.now(),
+                ClusterEvent.Operation.valueOf(change.kind().name()),
+                change.info().xml().name(),
+                change.info().getId(),
+                xml.toXml(change.info()),
+                change.propertyNames(),
+                styleBody(change),
+                change.purge());
+    }
+
+    /** A style travels with its file: the one the change wrote, else the current one. */
+    private byte[] styleBody(ChangeEvent change) {
+        if (change.styleBody() != null || !(change.info() instanceof StyleInfo style) || change.after() == null) {
+            return change.styleBody();
+        }
+        StyleFiles files = styleFiles;
+        return files == null ? null : files.read(style).orElse(null);
+    }
+}

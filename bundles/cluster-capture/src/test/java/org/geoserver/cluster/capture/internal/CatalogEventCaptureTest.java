@@ -1,0 +1,140 @@
+package org.geoserver.cluster.capture.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.geoserver.cluster.api.ClusterConfiguration;
+import org.geoserver.cluster.api.ClusterEvent;
+import org.geoserver.cluster.api.ClusterSettings;
+import org.geoserver.cluster.api.HybridLogicalClock;
+import org.geoserver.cluster.catalog.api.Change;
+import org.geoserver.cluster.catalog.api.ChangeEvent;
+import org.geoserver.cluster.catalog.api.StyleInfo;
+import org.geoserver.cluster.catalog.api.WorkspaceInfo;
+import org.geoserver.cluster.catalog.internal.CatalogImpl;
+import org.geoserver.cluster.catalog.xml.InfoXml;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CatalogEventCaptureTest {
+
+    @TempDir
+    Path data;
+
+    private FileOutbox outbox;
+    private CatalogEventCapture capture;
+    private final CatalogImpl catalog = new CatalogImpl();
+    private final List<ChangeEvent> changes = new ArrayList<>();
+    private ClusterSettings settings = settings(true);
+
+    static ClusterSettings settings(boolean master) {
+        return new ClusterSettings("node-a", "geoserver-cluster", "", "VirtualTopic.geoserver", true, master, true, false, true, "", "", "");
+    }
+
+    @BeforeEach
+    void wire() {
+        outbox = new FileOutbox(data);
+        HybridLogicalClock hlc = new HybridLogicalClock();
+        ClusterConfiguration configuration = new ClusterConfiguration() {
+            @Override
+            public ClusterSettings current() {
+                return settings;
+            }
+
+            @Override
+            public AutoCloseable subscribe(Consumer<ClusterSettings> listener) {
+                return () -> { };
+            }
+
+            @Override
+            public void update(Map<String, String> changes) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        capture = new CatalogEventCapture(configuration, new org.geoserver.cluster.api.ClusterClock() {
+            @Override
+            public long now() {
+                return hlc.now();
+            }
+
+            @Override
+            public void observe(long received) {
+                hlc.observe(received);
+            }
+        }, outbox);
+        catalog.addListener(capture);
+    }
+
+    private List<ClusterEvent> drain() throws Exception {
+        List<ClusterEvent> events = new ArrayList<>();
+        for (Optional<ClusterEvent> next = outbox.peek(); next.isPresent(); next = outbox.peek()) {
+            events.add(next.get());
+            outbox.remove(next.get());
+        }
+        return events;
+    }
+
+    @Test
+    void localChangesBecomeEventsInCommitOrderWithTheirXml() throws Exception {
+        WorkspaceInfo ws = catalog.add(WorkspaceInfo.named("topp"));
+        ws.setName("topp2");
+        catalog.save(ws);
+        catalog.remove(catalog.getWorkspaceByName("topp2"));
+
+        List<ClusterEvent> events = drain();
+        assertEquals(List.of("ADD workspace", "ADD namespace", "ADD defaults", "MODIFY workspace", "MODIFY namespace", "REMOVE namespace",
+                "REMOVE workspace", "MODIFY defaults"), events.stream().map(e -> e.operation() + " " + e.objectType()).toList());
+        ClusterEvent add = events.get(0);
+        assertEquals("node-a", add.origin());
+        assertEquals("geoserver-cluster", add.group());
+        assertEquals(ws.getId(), add.objectId());
+        assertEquals(ws.getId(), new InfoXml().read(add.payload(), WorkspaceInfo.class).getId());
+        assertTrue(events.get(3).changedProperties().contains("name"));
+        for (int i = 1; i < events.size(); i++) {
+            assertTrue(events.get(i).sequence() > events.get(i - 1).sequence());
+            assertTrue(events.get(i).timestamp() > events.get(i - 1).timestamp());
+        }
+    }
+
+    @Test
+    void changesFromOtherNodesAreNotSentBack() throws Exception {
+        WorkspaceInfo remote = WorkspaceInfo.named("remote");
+        remote.setId("ws-b");
+        catalog.apply(Change.add(remote).from("node-b"));
+        assertEquals(0, outbox.size());
+    }
+
+    @Test
+    void aNodeThatIsNotMasterSendsNothing() throws Exception {
+        settings = settings(false);
+        catalog.add(WorkspaceInfo.named("quiet"));
+        assertEquals(0, outbox.size());
+    }
+
+    @Test
+    void aStyleTravelsWithItsFile() throws Exception {
+        StyleInfo style = new StyleInfo();
+        style.setName("roads");
+        byte[] sld = "<StyledLayerDescriptor/>".getBytes(StandardCharsets.UTF_8);
+        catalog.apply(Change.add(style).withStyleBody(sld));
+        ClusterEvent event = drain().get(0);
+        assertEquals("style", event.objectType());
+        assertArrayEquals(sld, event.styleBody());
+
+        StyleInfo stored = catalog.getStyleByName(null, "roads");
+        byte[] current = "<StyledLayerDescriptor version=\"1.0.0\"/>".getBytes(StandardCharsets.UTF_8);
+        capture.setStyleFiles(s -> Optional.of(current));
+        stored.setFormatVersion("1.1.0");
+        catalog.save(stored);
+        assertArrayEquals(current, drain().get(0).styleBody(), "a style change without a new file carries the current file");
+    }
+}
