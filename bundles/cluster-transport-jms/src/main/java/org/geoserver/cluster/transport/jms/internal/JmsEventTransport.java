@@ -1,0 +1,388 @@
+package org.geoserver.cluster.transport.jms.internal;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.Topic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.activemq.ActiveMQConnection;
+import org.apache.activemq.ActiveMQConnectionFactory;
+import org.apache.activemq.RedeliveryPolicy;
+import org.apache.activemq.transport.TransportListener;
+import org.geoserver.cluster.api.ClusterConfiguration;
+import org.geoserver.cluster.api.ClusterEvent;
+import org.geoserver.cluster.api.ClusterEventCodec;
+import org.geoserver.cluster.api.ClusterSettings;
+import org.geoserver.cluster.api.EventHandler;
+import org.geoserver.cluster.api.EventTransport;
+import org.geoserver.cluster.api.InvalidEventException;
+import org.geoserver.cluster.api.TransportException;
+import org.geoserver.cluster.broker.api.EmbeddedBroker;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Cluster events over ActiveMQ. Publishes persistent messages to the topic; consumes this node's
+ * own queue of the virtual topic ({@code Consumer.<instanceName>.<topicName>}), where the broker
+ * keeps events while the node is away, in a transacted session committed only after the
+ * {@link EventHandler} returned. Connects, reconnects and reconfigures on a thread of its own, so a
+ * node starts and serves while the broker is down.
+ */
+@Component(service = EventTransport.class, immediate = true)
+public class JmsEventTransport implements EventTransport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JmsEventTransport.class);
+    private static final long RETRY_MILLIS = 2_000;
+
+    private final ClusterConfiguration configuration;
+    private final Path rejectedDirectory;
+    private final ExecutorService connector = Executors.newSingleThreadExecutor(r -> new Thread(r, "geoserver-cluster-jms-connector"));
+    private final AutoCloseable subscription;
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+
+    private volatile EmbeddedBroker embeddedBroker;
+    private volatile EventHandler handler;
+    private volatile boolean connected;
+    private volatile boolean closed;
+
+    // Guarded by this; changed only on the connector thread.
+    private ClusterSettings settings;
+    private ClusterEventCodec codec;
+    private String url;
+    private Connection connection;
+    private Session producerSession;
+    private MessageProducer producer;
+    private Session consumerSession;
+    private MessageConsumer consumer;
+
+    @Activate
+    public JmsEventTransport(@Reference ClusterConfiguration configuration) {
+        this(configuration, Path.of(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")), "cluster", "rejected"));
+    }
+
+    JmsEventTransport(ClusterConfiguration configuration, Path rejectedDirectory) {
+        this.configuration = configuration;
+        this.rejectedDirectory = rejectedDirectory;
+        this.subscription = configuration.subscribe(changed -> connector.execute(() -> reconnect(changed)));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setEmbeddedBroker(EmbeddedBroker broker) {
+        this.embeddedBroker = broker;
+    }
+
+    void unsetEmbeddedBroker(EmbeddedBroker broker) {
+        if (this.embeddedBroker == broker) {
+            this.embeddedBroker = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setHandler(EventHandler eventHandler) {
+        this.handler = eventHandler;
+        connector.execute(this::updateConsumer);
+    }
+
+    void unsetHandler(EventHandler eventHandler) {
+        if (this.handler == eventHandler) {
+            this.handler = null;
+            connector.execute(this::updateConsumer);
+        }
+    }
+
+    @Deactivate
+    void deactivate() throws Exception {
+        closed = true;
+        subscription.close();
+        connector.execute(this::disconnect);
+        connector.shutdown();
+        if (!connector.awaitTermination(30, TimeUnit.SECONDS)) {
+            LOG.warn("JMS transport did not close within 30 s");
+        }
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    @Override
+    public void publish(ClusterEvent event) throws TransportException {
+        synchronized (this) {
+            if (producer == null) {
+                throw new TransportException("not connected to " + (url == null ? "a broker" : url), null);
+            }
+            try {
+                BytesMessage message = producerSession.createBytesMessage();
+                message.writeBytes(codec.encode(event));
+                message.setStringProperty("instanceName", event.origin());
+                message.setStringProperty("group", event.group());
+                message.setStringProperty("eventId", event.id());
+                message.setLongProperty("sequence", event.sequence());
+                // Persistent and outside a transaction: the send returns once the broker stored it.
+                producer.send(message, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
+            } catch (JMSException e) {
+                throw new TransportException("could not send " + event + " to " + url + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public boolean isConnected() {
+        return connected;
+    }
+
+    @Override
+    public synchronized String describe() {
+        if (settings == null) {
+            return "not configured";
+        }
+        return (connected ? "connected to " : "connecting to ") + url + ", topic " + settings.topicName()
+                + (consumer == null ? ", not consuming" : ", consuming " + source(settings)) + ", received " + received.get() + ", rejected " + rejected.get();
+    }
+
+    // ---------------------------------------------------------------- connection (connector thread only)
+
+    private void reconnect(ClusterSettings changed) {
+        disconnect();
+        synchronized (this) {
+            settings = changed;
+            codec = new ClusterEventCodec(changed.secret());
+        }
+        connectUntilDone();
+    }
+
+    private void connectUntilDone() {
+        while (!closed) {
+            ClusterSettings current;
+            synchronized (this) {
+                current = settings;
+            }
+            if (current == null || !current.connection()) {
+                LOG.info("Cluster connection disabled (connection=disabled in {})", ClusterSettings.PID);
+                return;
+            }
+            try {
+                connect(current);
+                return;
+            } catch (JMSException | RuntimeException e) {
+                LOG.warn("Cannot connect to broker {} yet: {}; retrying", url, e.getMessage());
+                disconnect();
+                try {
+                    Thread.sleep(RETRY_MILLIS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void connect(ClusterSettings current) throws JMSException {
+        EmbeddedBroker broker = embeddedBroker;
+        String embedded = broker == null || broker.connectorUris().isEmpty() ? null : broker.connectorUris().get(0).toString();
+        String effective = BrokerUrls.effective(current.brokerURL(), embedded);
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(effective);
+        if (!current.user().isEmpty()) {
+            factory.setUserName(current.user());
+            factory.setPassword(current.password());
+        }
+        RedeliveryPolicy redelivery = factory.getRedeliveryPolicy();
+        redelivery.setMaximumRedeliveries(RedeliveryPolicy.NO_MAXIMUM_REDELIVERIES); // never dead-letter a change
+        redelivery.setInitialRedeliveryDelay(500);
+        redelivery.setUseExponentialBackOff(true);
+        redelivery.setMaximumRedeliveryDelay(30_000);
+        factory.setWatchTopicAdvisories(false);
+        synchronized (this) {
+            url = effective;
+        }
+        ActiveMQConnection created = (ActiveMQConnection) factory.createConnection();
+        created.addTransportListener(new TransportListener() {
+            @Override
+            public void onCommand(Object command) {}
+
+            @Override
+            public void onException(IOException error) {
+                connected = false;
+            }
+
+            @Override
+            public void transportInterupted() {
+                connected = false;
+                LOG.warn("Lost the connection to broker {}; reconnecting", effective);
+            }
+
+            @Override
+            public void transportResumed() {
+                connected = true;
+                LOG.info("Reconnected to broker {}", effective);
+            }
+        });
+        if (current.durable() && !isVirtualTopic(current)) {
+            // A durable topic subscription is identified by client id and name: the node's name.
+            created.setClientID(current.instanceName());
+        }
+        created.start();
+        synchronized (this) {
+            connection = created;
+            producerSession = created.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            producer = producerSession.createProducer(producerSession.createTopic(current.topicName()));
+        }
+        connected = true;
+        LOG.info("Connected to broker {} as {} (topic {})", effective, current.instanceName(), current.topicName());
+        updateConsumer();
+    }
+
+    /** Consumes while a handler is there and this node is a slave; stops consuming otherwise (events stay queued). */
+    private void updateConsumer() {
+        synchronized (this) {
+            boolean wanted = handler != null && connection != null && settings != null && settings.toggleSlave();
+            try {
+                if (wanted && consumer == null) {
+                    consumerSession = connection.createSession(true, Session.SESSION_TRANSACTED);
+                    consumer = createConsumer(consumerSession, settings);
+                    consumer.setMessageListener(this::onMessage);
+                    LOG.info("Consuming cluster events from {}", source(settings));
+                } else if (!wanted && consumer != null) {
+                    closeConsumer();
+                    LOG.info("Stopped consuming cluster events ({})", handler == null ? "no applier" : "toggleSlave=false");
+                }
+            } catch (JMSException e) {
+                LOG.error("Cannot consume cluster events from {}: {}", source(settings), e.getMessage(), e);
+                closeConsumer();
+            }
+        }
+    }
+
+    private static MessageConsumer createConsumer(Session session, ClusterSettings settings) throws JMSException {
+        if (!settings.durable()) {
+            return session.createConsumer(session.createTopic(settings.topicName()));
+        }
+        if (isVirtualTopic(settings)) {
+            return session.createConsumer(session.createQueue(BrokerUrls.consumerQueue(settings.instanceName(), settings.topicName())));
+        }
+        Topic topic = session.createTopic(settings.topicName());
+        return session.createDurableSubscriber(topic, settings.instanceName());
+    }
+
+    private static boolean isVirtualTopic(ClusterSettings settings) {
+        return settings.topicName().startsWith("VirtualTopic.");
+    }
+
+    private static String source(ClusterSettings settings) {
+        if (!settings.durable()) {
+            return "topic " + settings.topicName();
+        }
+        return isVirtualTopic(settings) ? "queue " + BrokerUrls.consumerQueue(settings.instanceName(), settings.topicName())
+                : "durable subscription " + settings.instanceName() + " on " + settings.topicName();
+    }
+
+    private void closeConsumer() {
+        try {
+            if (consumerSession != null) {
+                consumerSession.close();
+            }
+        } catch (JMSException e) {
+            LOG.debug("Closing the consumer session: {}", e.getMessage());
+        }
+        consumer = null;
+        consumerSession = null;
+    }
+
+    private void disconnect() {
+        Connection closing;
+        synchronized (this) {
+            closeConsumer();
+            closing = connection;
+            connection = null;
+            producer = null;
+            producerSession = null;
+        }
+        connected = false;
+        if (closing != null) {
+            try {
+                closing.close();
+            } catch (JMSException e) {
+                LOG.debug("Closing the connection to {}: {}", url, e.getMessage());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- receiving
+
+    private void onMessage(Message message) {
+        Session session = consumerSession;
+        try {
+            received.incrementAndGet();
+            ClusterSettings current = configuration.current();
+            ClusterEvent event = decode(message);
+            if (event != null && !event.origin().equals(current.instanceName()) && event.group().equals(current.group())) {
+                EventHandler target = handler;
+                if (target == null) {
+                    throw new IllegalStateException("no applier to hand " + event + " to");
+                }
+                target.handle(event);
+            }
+            session.commit();
+        } catch (Exception e) {
+            LOG.warn("Could not apply message {}, the broker will deliver it again: {}", messageId(message), e.getMessage(), e);
+            try {
+                session.rollback();
+            } catch (JMSException rollback) {
+                LOG.warn("Rollback of message {} failed: {}", messageId(message), rollback.getMessage());
+            }
+        }
+    }
+
+    /** The event in a message, or null when it is not one (logged and kept aside). */
+    private ClusterEvent decode(Message message) throws JMSException, IOException {
+        if (!(message instanceof BytesMessage bytes)) {
+            reject(message, new byte[0], "not a bytes message (" + message.getClass().getSimpleName() + ")");
+            return null;
+        }
+        byte[] body = new byte[(int) bytes.getBodyLength()];
+        bytes.readBytes(body);
+        ClusterEventCodec current;
+        synchronized (this) {
+            current = codec;
+        }
+        try {
+            return current.decode(body);
+        } catch (InvalidEventException e) {
+            reject(message, body, e.getMessage());
+            return null;
+        }
+    }
+
+    private void reject(Message message, byte[] body, String reason) throws JMSException, IOException {
+        rejected.incrementAndGet();
+        Files.createDirectories(rejectedDirectory);
+        Path file = rejectedDirectory.resolve(messageId(message).replaceAll("[^A-Za-z0-9._-]", "_") + ".bin");
+        Files.write(file, body);
+        LOG.error("Rejected message {} from {}: {}; kept in {}", messageId(message), message.getStringProperty("instanceName"), reason, file);
+    }
+
+    private static String messageId(Message message) {
+        try {
+            return message.getJMSMessageID();
+        } catch (JMSException e) {
+            return "(unknown id)";
+        }
+    }
+}

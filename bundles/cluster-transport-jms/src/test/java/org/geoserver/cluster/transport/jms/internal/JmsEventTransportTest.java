@@ -1,0 +1,238 @@
+package org.geoserver.cluster.transport.jms.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.jms.Connection;
+import jakarta.jms.Session;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.apache.activemq.ActiveMQConnectionFactory;
+import org.apache.activemq.broker.BrokerService;
+import org.geoserver.cluster.api.ClusterConfiguration;
+import org.geoserver.cluster.api.ClusterEvent;
+import org.geoserver.cluster.api.ClusterSettings;
+import org.geoserver.cluster.api.TransportException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JmsEventTransportTest {
+
+    @TempDir
+    Path data;
+
+    private final int port = freePort();
+    private BrokerService broker;
+    private final List<JmsEventTransport> transports = new ArrayList<>();
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void startBroker() throws Exception {
+        broker = new BrokerService();
+        broker.setBrokerName("test");
+        broker.setUseJmx(false);
+        broker.setUseShutdownHook(false);
+        broker.setDataDirectoryFile(data.resolve("broker").toFile());
+        broker.setPersistent(true);
+        broker.addConnector("tcp://127.0.0.1:" + port);
+        broker.start();
+        broker.waitUntilStarted();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (JmsEventTransport transport : transports) {
+            transport.deactivate();
+        }
+        if (broker != null) {
+            broker.stop();
+            broker.waitUntilStopped();
+        }
+    }
+
+    static ClusterSettings settings(String instance, String group, int port, boolean slave, String secret) {
+        return new ClusterSettings(instance, group, "tcp://127.0.0.1:" + port, "VirtualTopic.geoserver", true, true, slave, false, true, "", "", secret);
+    }
+
+    /** A configuration that can be changed by the test, as Config Admin would. */
+    static final class MutableConfiguration implements ClusterConfiguration {
+        private volatile ClusterSettings current;
+        private final List<Consumer<ClusterSettings>> listeners = new CopyOnWriteArrayList<>();
+
+        MutableConfiguration(ClusterSettings settings) {
+            this.current = settings;
+        }
+
+        @Override
+        public ClusterSettings current() {
+            return current;
+        }
+
+        @Override
+        public AutoCloseable subscribe(Consumer<ClusterSettings> listener) {
+            listeners.add(listener);
+            listener.accept(current);
+            return () -> listeners.remove(listener);
+        }
+
+        @Override
+        public void update(Map<String, String> changes) {
+            throw new UnsupportedOperationException();
+        }
+
+        void set(ClusterSettings settings) {
+            current = settings;
+            listeners.forEach(l -> l.accept(settings));
+        }
+    }
+
+    private JmsEventTransport transport(MutableConfiguration configuration, List<ClusterEvent> sink) {
+        JmsEventTransport transport = new JmsEventTransport(configuration, data.resolve("rejected-" + configuration.current().instanceName()));
+        if (sink != null) {
+            transport.setHandler(sink::add);
+        }
+        transports.add(transport);
+        return transport;
+    }
+
+    static ClusterEvent event(String origin, String group, long sequence) {
+        return new ClusterEvent(origin + "-" + sequence, origin, group, sequence, sequence, ClusterEvent.Operation.ADD, "workspace", "ws" + sequence,
+                "<workspace><id>ws" + sequence + "</id></workspace>", List.of(), null, false);
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static void publishWhenConnected(JmsEventTransport transport, ClusterEvent event) throws Exception {
+        await("a connection", transport::isConnected);
+        transport.publish(event);
+    }
+
+    @Test
+    void deliversToOtherNodesOfTheGroupOnlyAndNeverBackToTheSender() throws Exception {
+        startBroker();
+        List<ClusterEvent> atA = new CopyOnWriteArrayList<>();
+        List<ClusterEvent> atB = new CopyOnWriteArrayList<>();
+        List<ClusterEvent> atOtherGroup = new CopyOnWriteArrayList<>();
+        JmsEventTransport a = transport(new MutableConfiguration(settings("node-a", "g", port, true, "")), atA);
+        transport(new MutableConfiguration(settings("node-b", "g", port, true, "")), atB);
+        transport(new MutableConfiguration(settings("node-c", "other", port, true, "")), atOtherGroup);
+        Thread.sleep(500); // queues exist once consumers subscribed
+        for (int i = 1; i <= 20; i++) {
+            publishWhenConnected(a, event("node-a", "g", i));
+        }
+        await("20 events at node b", () -> atB.size() == 20);
+        assertEquals(List.of(1L, 2L, 3L), atB.subList(0, 3).stream().map(ClusterEvent::sequence).toList(), "in order");
+        Thread.sleep(300);
+        assertTrue(atA.isEmpty(), "no echo");
+        assertTrue(atOtherGroup.isEmpty(), "other groups ignore it");
+    }
+
+    @Test
+    void theBrokerKeepsEventsForAStoppedConsumer() throws Exception {
+        startBroker();
+        List<ClusterEvent> atB = new CopyOnWriteArrayList<>();
+        JmsEventTransport a = transport(new MutableConfiguration(settings("node-a", "g", port, true, "")), null);
+        MutableConfiguration bConfig = new MutableConfiguration(settings("node-b", "g", port, true, ""));
+        JmsEventTransport b = transport(bConfig, atB);
+        await("b connected", b::isConnected);
+        Thread.sleep(300);
+        bConfig.set(settings("node-b", "g", port, false, "")); // toggleSlave=false: stops consuming
+        Thread.sleep(300);
+        for (int i = 1; i <= 5; i++) {
+            publishWhenConnected(a, event("node-a", "g", i));
+        }
+        Thread.sleep(500);
+        assertTrue(atB.isEmpty());
+        bConfig.set(settings("node-b", "g", port, true, ""));
+        await("the kept events", () -> atB.size() == 5);
+    }
+
+    @Test
+    void aFailingHandlerGetsTheEventAgain() throws Exception {
+        startBroker();
+        AtomicInteger attempts = new AtomicInteger();
+        List<ClusterEvent> applied = new CopyOnWriteArrayList<>();
+        JmsEventTransport a = transport(new MutableConfiguration(settings("node-a", "g", port, true, "")), null);
+        JmsEventTransport b = transport(new MutableConfiguration(settings("node-b", "g", port, true, "")), null);
+        b.setHandler(event -> {
+            if (attempts.incrementAndGet() < 3) {
+                throw new IOException("disk full");
+            }
+            applied.add(event);
+        });
+        await("b connected", b::isConnected);
+        Thread.sleep(300);
+        publishWhenConnected(a, event("node-a", "g", 1));
+        await("the third attempt", () -> applied.size() == 1);
+        assertEquals(3, attempts.get());
+    }
+
+    @Test
+    void unsignedOrForeignMessagesAreRejectedAndKeptAside() throws Exception {
+        startBroker();
+        List<ClusterEvent> atB = new CopyOnWriteArrayList<>();
+        JmsEventTransport b = transport(new MutableConfiguration(settings("node-b", "g", port, true, "s3cret")), atB);
+        JmsEventTransport forger = transport(new MutableConfiguration(settings("forger", "g", port, true, "wrong")), null);
+        JmsEventTransport signer = transport(new MutableConfiguration(settings("node-a", "g", port, true, "s3cret")), null);
+        await("b connected", b::isConnected);
+        Thread.sleep(300);
+        publishWhenConnected(forger, event("forger", "g", 1));
+        try (Connection connection = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port).createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            session.createProducer(session.createTopic("VirtualTopic.geoserver")).send(session.createTextMessage("<workspace/>"));
+        }
+        publishWhenConnected(signer, event("node-a", "g", 2));
+        await("the signed event", () -> atB.size() == 1);
+        assertEquals("node-a", atB.get(0).origin());
+        await("two rejected files", () -> {
+            try (var files = Files.list(data.resolve("rejected-node-b"))) {
+                return files.count() == 2;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
+    @Test
+    void startsWithoutABrokerAndConnectsWhenItComes() throws Exception {
+        List<ClusterEvent> atB = new CopyOnWriteArrayList<>();
+        JmsEventTransport a = transport(new MutableConfiguration(settings("node-a", "g", port, true, "")), null);
+        JmsEventTransport b = transport(new MutableConfiguration(settings("node-b", "g", port, true, "")), atB);
+        assertFalse(a.isConnected());
+        TransportException e = assertThrows(TransportException.class, () -> a.publish(event("node-a", "g", 1)));
+        assertTrue(e.getMessage().contains("not connected"), e.getMessage());
+        startBroker();
+        await("b connected", b::isConnected);
+        Thread.sleep(500);
+        publishWhenConnected(a, event("node-a", "g", 1));
+        await("delivery", () -> atB.size() == 1);
+    }
+}
