@@ -259,6 +259,9 @@ public class CatalogImpl implements Catalog {
         Lock write = lock.writeLock();
         write.lock();
         try {
+            if (change.condition() != null && !change.condition().getAsBoolean()) {
+                return List.of();
+            }
             Transaction tx = new Transaction(state, change);
             try {
                 switch (change.operation()) {

@@ -526,6 +526,13 @@ class CatalogImplTest {
     }
 
     @Test
+    void aConditionalChangeIsSkippedWhenItsConditionFails() {
+        assertTrue(catalog.apply(Change.add(WorkspaceInfo.named("no")).onlyIf(() -> false)).isEmpty());
+        assertNull(catalog.getWorkspaceByName("no"));
+        assertEquals(3, catalog.apply(Change.add(WorkspaceInfo.named("yes")).onlyIf(() -> true)).size());
+    }
+
+    @Test
     void aFailingListenerDoesNotUndoTheChange() {
         catalog.addListener(event -> {
             throw new IllegalStateException("listener bug");

@@ -7,6 +7,7 @@ import org.geoserver.cluster.api.ClusterConfiguration;
 import org.geoserver.cluster.api.ClusterEvent;
 import org.geoserver.cluster.api.ClusterSettings;
 import org.geoserver.cluster.api.Outbox;
+import org.geoserver.cluster.api.ReplicationLedger;
 import org.geoserver.cluster.catalog.api.CatalogListener;
 import org.geoserver.cluster.catalog.api.ChangeEvent;
 import org.geoserver.cluster.catalog.api.StyleFiles;
@@ -34,14 +35,17 @@ public class CatalogEventCapture implements CatalogListener {
     private final ClusterConfiguration configuration;
     private final ClusterClock clock;
     private final Outbox outbox;
+    private final ReplicationLedger ledger;
     private final InfoXml xml = new InfoXml();
     private volatile StyleFiles styleFiles;
 
     @Activate
-    public CatalogEventCapture(@Reference ClusterConfiguration configuration, @Reference ClusterClock clock, @Reference Outbox outbox) {
+    public CatalogEventCapture(@Reference ClusterConfiguration configuration, @Reference ClusterClock clock, @Reference Outbox outbox,
+            @Reference ReplicationLedger ledger) {
         this.configuration = configuration;
         this.clock = clock;
         this.outbox = outbox;
+        this.ledger = ledger;
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -63,6 +67,8 @@ public class CatalogEventCapture implements CatalogListener {
         }
         try {
             ClusterEvent event = outbox.append(sequence -> toEvent(change, settings, sequence));
+            // Under the catalog's lock, so a remote change of the same object compares against this version.
+            ledger.advance(event.objectId(), new ReplicationLedger.Version(event.timestamp(), event.origin()));
             LOG.debug("Captured {}", event);
         } catch (IOException | RuntimeException e) {
             // The change stands locally; the digest comparison between nodes finds and repairs the gap.

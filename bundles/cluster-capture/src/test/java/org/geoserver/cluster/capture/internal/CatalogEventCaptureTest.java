@@ -15,6 +15,8 @@ import org.geoserver.cluster.api.ClusterConfiguration;
 import org.geoserver.cluster.api.ClusterEvent;
 import org.geoserver.cluster.api.ClusterSettings;
 import org.geoserver.cluster.api.HybridLogicalClock;
+import org.geoserver.cluster.api.ReplicationLedger;
+import org.geoserver.cluster.api.internal.JournaledReplicationLedger;
 import org.geoserver.cluster.catalog.api.Change;
 import org.geoserver.cluster.catalog.api.ChangeEvent;
 import org.geoserver.cluster.catalog.api.StyleInfo;
@@ -31,6 +33,7 @@ class CatalogEventCaptureTest {
     Path data;
 
     private FileOutbox outbox;
+    private JournaledReplicationLedger ledger;
     private CatalogEventCapture capture;
     private final CatalogImpl catalog = new CatalogImpl();
     private final List<ChangeEvent> changes = new ArrayList<>();
@@ -43,6 +46,7 @@ class CatalogEventCaptureTest {
     @BeforeEach
     void wire() {
         outbox = new FileOutbox(data);
+        ledger = new JournaledReplicationLedger(data);
         HybridLogicalClock hlc = new HybridLogicalClock();
         ClusterConfiguration configuration = new ClusterConfiguration() {
             @Override
@@ -70,7 +74,7 @@ class CatalogEventCaptureTest {
             public void observe(long received) {
                 hlc.observe(received);
             }
-        }, outbox);
+        }, outbox, ledger);
         catalog.addListener(capture);
     }
 
@@ -103,6 +107,13 @@ class CatalogEventCaptureTest {
             assertTrue(events.get(i).sequence() > events.get(i - 1).sequence());
             assertTrue(events.get(i).timestamp() > events.get(i - 1).timestamp());
         }
+    }
+
+    @Test
+    void localChangesRecordTheirVersionInTheLedger() throws Exception {
+        WorkspaceInfo ws = catalog.add(WorkspaceInfo.named("topp"));
+        ClusterEvent event = drain().get(0);
+        assertEquals(new ReplicationLedger.Version(event.timestamp(), "node-a"), ledger.version(ws.getId()).orElseThrow());
     }
 
     @Test

@@ -1,0 +1,41 @@
+package org.geoserver.cluster.api;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What this node knows of the replication: the version (hybrid logical time and origin) of the last
+ * change of every object, removals included, so that concurrent edits resolve the same way on
+ * every node (later version wins, ties go to the greater instance name); and the last event handled
+ * per origin, so that a repeated event is skipped. Kept across restarts and crashes.
+ */
+public interface ReplicationLedger {
+
+    /** The version of one change: later timestamp wins, then the greater origin name. */
+    record Version(long timestamp, String origin) implements Comparable<Version> {
+        @Override
+        public int compareTo(Version other) {
+            int byTime = Long.compare(timestamp, other.timestamp);
+            return byTime != 0 ? byTime : origin.compareTo(other.origin);
+        }
+    }
+
+    Optional<Version> version(String objectId);
+
+    /** True when no version is known for the object or the candidate is later than the known one. */
+    default boolean isNewer(String objectId, Version candidate) {
+        return version(objectId).map(known -> candidate.compareTo(known) > 0).orElse(true);
+    }
+
+    /** Records a version, keeping the later of it and the known one. */
+    void advance(String objectId, Version version);
+
+    /** The highest sequence handled from an origin, 0 when none. */
+    long lastSequence(String origin);
+
+    /** Records that an origin's event was handled (applied, deferred or kept as failed). */
+    void handled(String origin, long sequence);
+
+    /** Last sequence handled per origin. */
+    Map<String, Long> progress();
+}

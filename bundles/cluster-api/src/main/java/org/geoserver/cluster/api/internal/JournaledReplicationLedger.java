@@ -1,0 +1,138 @@
+package org.geoserver.cluster.api.internal;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.geoserver.cluster.api.ReplicationLedger;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ledger in memory, with every update appended to a journal under
+ * {@code ${karaf.data}/cluster/ledger} (the operating system keeps appended lines through a crash of
+ * the process); the journal is compacted into a snapshot at every start. Lines are
+ * {@code v <timestamp> <origin> <objectId>} and {@code s <sequence> <origin>}; names hold no spaces.
+ */
+@Component(service = ReplicationLedger.class)
+public class JournaledReplicationLedger implements ReplicationLedger {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JournaledReplicationLedger.class);
+
+    private final Map<String, Version> versions = new ConcurrentHashMap<>();
+    private final Map<String, Long> sequences = new ConcurrentHashMap<>();
+    private final Path journal;
+    private BufferedWriter writer;
+
+    @Activate
+    public JournaledReplicationLedger() {
+        this(Path.of(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")), "cluster"));
+    }
+
+    public JournaledReplicationLedger(Path clusterDirectory) {
+        this.journal = clusterDirectory.resolve("ledger");
+        try {
+            Files.createDirectories(clusterDirectory);
+            if (Files.exists(journal)) {
+                replay(Files.readAllLines(journal, StandardCharsets.UTF_8));
+            }
+            compact();
+            writer = Files.newBufferedWriter(journal, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the replication ledger " + journal, e);
+        }
+    }
+
+    private void replay(List<String> lines) {
+        int line = 0;
+        for (String entry : lines) {
+            line++;
+            String[] parts = entry.split(" ", 4);
+            try {
+                if (parts[0].equals("v") && parts.length == 4) {
+                    versions.merge(parts[3], new Version(Long.parseLong(parts[1]), parts[2]), JournaledReplicationLedger::later);
+                } else if (parts[0].equals("s") && parts.length == 3) {
+                    sequences.merge(parts[2], Long.parseLong(parts[1]), Math::max);
+                } else if (!entry.isEmpty()) {
+                    LOG.warn("Ignoring line {} of {}: {}", line, journal, entry);
+                }
+            } catch (NumberFormatException e) {
+                // The last line of a journal cut by a crash may be incomplete.
+                LOG.warn("Ignoring line {} of {}: {}", line, journal, entry);
+            }
+        }
+    }
+
+    private void compact() throws IOException {
+        Path temp = journal.resolveSibling("ledger.tmp");
+        try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            for (Map.Entry<String, Long> entry : new TreeMap<>(sequences).entrySet()) {
+                out.write("s " + entry.getValue() + " " + entry.getKey() + "\n");
+            }
+            for (Map.Entry<String, Version> entry : versions.entrySet()) {
+                out.write("v " + entry.getValue().timestamp() + " " + entry.getValue().origin() + " " + entry.getKey() + "\n");
+            }
+        }
+        Files.move(temp, journal, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static Version later(Version a, Version b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    @Deactivate
+    synchronized void close() throws IOException {
+        writer.close();
+    }
+
+    @Override
+    public Optional<Version> version(String objectId) {
+        return Optional.ofNullable(versions.get(objectId));
+    }
+
+    @Override
+    public void advance(String objectId, Version version) {
+        Version result = versions.merge(objectId, version, JournaledReplicationLedger::later);
+        if (result == version) {
+            append("v " + version.timestamp() + " " + version.origin() + " " + objectId + "\n");
+        }
+    }
+
+    @Override
+    public long lastSequence(String origin) {
+        return sequences.getOrDefault(origin, 0L);
+    }
+
+    @Override
+    public void handled(String origin, long sequence) {
+        if (sequences.merge(origin, sequence, Math::max) == sequence) {
+            append("s " + sequence + " " + origin + "\n");
+        }
+    }
+
+    @Override
+    public Map<String, Long> progress() {
+        return Map.copyOf(sequences);
+    }
+
+    private synchronized void append(String line) {
+        try {
+            writer.write(line);
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to the replication ledger " + journal, e);
+        }
+    }
+}

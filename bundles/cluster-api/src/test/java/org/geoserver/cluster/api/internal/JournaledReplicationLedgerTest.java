@@ -1,0 +1,47 @@
+package org.geoserver.cluster.api.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import org.geoserver.cluster.api.ReplicationLedger.Version;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournaledReplicationLedgerTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void laterVersionsWinAndTiesGoToTheGreaterOrigin() {
+        JournaledReplicationLedger ledger = new JournaledReplicationLedger(data);
+        assertTrue(ledger.isNewer("ws1", new Version(10, "a")));
+        ledger.advance("ws1", new Version(10, "a"));
+        assertFalse(ledger.isNewer("ws1", new Version(9, "z")));
+        assertTrue(ledger.isNewer("ws1", new Version(10, "b")), "same time: the greater instance name wins");
+        assertFalse(ledger.isNewer("ws1", new Version(10, "a")), "the same version is not newer");
+        ledger.advance("ws1", new Version(5, "z"));
+        assertEquals(new Version(10, "a"), ledger.version("ws1").orElseThrow(), "advance keeps the later version");
+    }
+
+    @Test
+    void survivesARestartIncludingAJournalCutMidLine() throws Exception {
+        JournaledReplicationLedger ledger = new JournaledReplicationLedger(data);
+        ledger.advance("ws1", new Version(10, "a"));
+        ledger.advance("ws1", new Version(20, "b"));
+        ledger.handled("b", 7);
+        ledger.handled("b", 3);
+        Files.writeString(data.resolve("ledger"), "v 12", StandardOpenOption.APPEND);
+
+        JournaledReplicationLedger restarted = new JournaledReplicationLedger(data);
+        assertEquals(new Version(20, "b"), restarted.version("ws1").orElseThrow());
+        assertEquals(7, restarted.lastSequence("b"));
+        assertEquals(0, restarted.lastSequence("c"));
+        assertEquals(Map.of("b", 7L), restarted.progress());
+    }
+}
