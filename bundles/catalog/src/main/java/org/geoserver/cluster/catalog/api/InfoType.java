@@ -54,6 +54,11 @@ public enum InfoType {
         return javaClass;
     }
 
+    /** The objects there is exactly one of (global settings, logging, catalog defaults): saved, never added or removed. */
+    public boolean isSingleton() {
+        return this == GLOBAL || this == LOGGING || this == DEFAULTS;
+    }
+
     public boolean isCatalog() {
         return CatalogInfo.class.isAssignableFrom(javaClass);
     }

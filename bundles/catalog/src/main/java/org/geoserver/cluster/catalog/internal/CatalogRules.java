@@ -63,10 +63,7 @@ final class CatalogRules {
         if (tx.state().get(info.getId()) != null) {
             throw new CatalogException(DUPLICATE, info.type() + " id " + info.getId() + " already exists");
         }
-        switch (info.type()) {
-            case GLOBAL, LOGGING, DEFAULTS -> throw new CatalogException(INVALID, info.type() + " always exists: save it instead of adding it");
-            default -> { }
-        }
+        require(!info.type().isSingleton(), INVALID, info.type() + " always exists: save it instead of adding it");
         if (!tx.literal() && info instanceof CatalogInfo catalogInfo && catalogInfo.getDateCreated() == null) {
             catalogInfo.setXml(catalogInfo.xml().withChildText("dateCreated", now()));
         }
@@ -203,10 +200,9 @@ final class CatalogRules {
         if (info == null) {
             throw new CatalogException(NOT_FOUND, "cannot remove " + requested + ": no such object");
         }
-        switch (info.type()) {
-            case GLOBAL, LOGGING, DEFAULTS -> throw new CatalogException(INVALID, info.type() + " cannot be removed");
-            case SERVICE -> require(((ServiceInfo) info).getWorkspace() != null, INVALID, "the global " + ((ServiceInfo) info).getServiceType() + " service cannot be removed");
-            default -> { }
+        require(!info.type().isSingleton(), INVALID, info.type() + " cannot be removed");
+        if (info instanceof ServiceInfo service) {
+            require(service.getWorkspace() != null, INVALID, "the global " + service.getServiceType() + " service cannot be removed");
         }
         if (tx.literal()) {
             requireUnused(tx.state(), info);

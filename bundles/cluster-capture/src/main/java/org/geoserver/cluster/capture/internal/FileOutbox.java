@@ -48,7 +48,7 @@ public class FileOutbox implements Outbox {
         this(Path.of(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")), "cluster"));
     }
 
-    FileOutbox(Path clusterDirectory) {
+    public FileOutbox(Path clusterDirectory) {
         this.directory = clusterDirectory.resolve("outbox");
         this.reservationFile = clusterDirectory.resolve("sequence-reserved");
         try {

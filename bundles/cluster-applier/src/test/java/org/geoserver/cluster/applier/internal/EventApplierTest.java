@@ -1,0 +1,190 @@
+package org.geoserver.cluster.applier.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.geoserver.cluster.api.ClusterEvent;
+import org.geoserver.cluster.catalog.api.Change;
+import org.geoserver.cluster.catalog.api.DataStoreInfo;
+import org.geoserver.cluster.catalog.api.FeatureTypeInfo;
+import org.geoserver.cluster.catalog.api.LayerGroupInfo;
+import org.geoserver.cluster.catalog.api.LayerGroupInfo.Published;
+import org.geoserver.cluster.catalog.api.LayerInfo;
+import org.geoserver.cluster.catalog.api.StyleInfo;
+import org.geoserver.cluster.catalog.api.WorkspaceInfo;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EventApplierTest {
+
+    @TempDir
+    Path data;
+
+    private TestNode a;
+    private TestNode b;
+
+    @BeforeEach
+    void nodes() throws Exception {
+        a = new TestNode("node-a", data.resolve("a"));
+        b = new TestNode("node-b", data.resolve("b"));
+    }
+
+    /** Builds a workspace with a store, a feature type, a styled layer and a group on node a. */
+    private LayerInfo publishOnA() {
+        WorkspaceInfo ws = a.catalog.add(WorkspaceInfo.named("sf"));
+        DataStoreInfo store = new DataStoreInfo();
+        store.setName("roads");
+        store.setWorkspace(ws.getId());
+        store = a.catalog.add(store);
+        FeatureTypeInfo ft = new FeatureTypeInfo();
+        ft.setName("streams");
+        ft.setNamespace(a.catalog.getNamespaceByPrefix("sf").getId());
+        ft.setStore(store);
+        ft = a.catalog.add(ft);
+        StyleInfo style = new StyleInfo();
+        style.setName("line");
+        a.catalog.apply(Change.add(style).withStyleBody("<sld/>".getBytes(StandardCharsets.UTF_8)));
+        LayerInfo layer = LayerInfo.publishing(ft);
+        layer.setDefaultStyle(a.catalog.getStyleByName(null, "line").getId());
+        layer = a.catalog.add(layer);
+        LayerGroupInfo group = new LayerGroupInfo();
+        group.setName("base");
+        group.setPublishables(List.of(Published.layer(layer.getId())));
+        a.catalog.add(group);
+        return layer;
+    }
+
+    @Test
+    void aSlaveEndsIdenticalAndSendsNothingBack() throws Exception {
+        publishOnA();
+        LayerInfo layer = a.catalog.getLayerByName("sf:streams");
+        layer.setEnabled(false);
+        a.catalog.save(layer);
+        WorkspaceInfo ws = a.catalog.getWorkspaceByName("sf");
+        ws.setName("sanfrancisco");
+        a.catalog.save(ws);
+        b.receive(a.sent());
+        assertEquals(a.content(), b.content());
+        assertTrue(b.sent().isEmpty(), "applied changes are not captured again");
+
+        a.catalog.removeRecursively(a.catalog.getWorkspaceByName("sanfrancisco"));
+        b.receive(a.sent());
+        assertEquals(a.content(), b.content());
+        assertNull(b.catalog.getWorkspaceByName("sanfrancisco"));
+    }
+
+    @Test
+    void repeatedEventsAreSkipped() throws Exception {
+        publishOnA();
+        List<ClusterEvent> events = a.sent();
+        b.receive(events);
+        b.receive(events);
+        assertEquals(a.content(), b.content());
+        assertEquals(events.size(), b.applier.appliedCount());
+        assertEquals(events.size(), b.applier.skippedCount());
+    }
+
+    @Test
+    void anEventWhoseReferencesHaveNotArrivedWaitsForThem() throws Exception {
+        // a creates a workspace and a store; b, having received them, publishes a feature type and a layer there;
+        // c gets b's events before a's (a's were held up), as can happen between origins.
+        WorkspaceInfo ws = a.catalog.add(WorkspaceInfo.named("sf"));
+        DataStoreInfo store = new DataStoreInfo();
+        store.setName("roads");
+        store.setWorkspace(ws.getId());
+        a.catalog.add(store);
+        List<ClusterEvent> fromA = a.sent();
+        b.receive(fromA);
+        FeatureTypeInfo ft = new FeatureTypeInfo();
+        ft.setName("streams");
+        ft.setNamespace(b.catalog.getNamespaceByPrefix("sf").getId());
+        ft.setStore(b.catalog.getStoreByName("sf", "roads", DataStoreInfo.class));
+        ft = b.catalog.add(ft);
+        b.catalog.add(LayerInfo.publishing(ft));
+        List<ClusterEvent> fromB = b.sent();
+
+        TestNode c = new TestNode("node-c", data.resolve("c"));
+        c.receive(fromB);
+        assertEquals(2, c.applier.deferredCount());
+        assertNull(c.catalog.getLayerByName("sf:streams"));
+        c.receive(fromA);
+        assertEquals(0, c.applier.deferredCount());
+        assertEquals(b.content(), c.content());
+    }
+
+    @Test
+    void anInvalidEventIsKeptAsideAndDoesNotBlockTheNextOnes() throws Exception {
+        a.catalog.add(WorkspaceInfo.named("first"));
+        List<ClusterEvent> events = a.sent();
+        ClusterEvent good = events.get(0);
+        ClusterEvent broken = new ClusterEvent("x", "node-a", "g", 0, good.timestamp(), ClusterEvent.Operation.ADD, "layer", "l1",
+                "<java.lang.ProcessBuilder/>", List.of(), null, false);
+        ClusterEvent mismatched = new ClusterEvent("y", "node-a", "g", 0, good.timestamp(), ClusterEvent.Operation.ADD, "layer", "l1",
+                good.payload(), List.of(), null, false);
+        b.applier.handle(withSequence(broken, 1));
+        b.applier.handle(withSequence(mismatched, 2));
+        for (ClusterEvent event : events) {
+            b.applier.handle(withSequence(event, event.sequence() + 2));
+        }
+        assertEquals(2, b.applier.failedCount());
+        assertNotNull(b.catalog.getWorkspaceByName("first"));
+    }
+
+    private static ClusterEvent withSequence(ClusterEvent e, long sequence) {
+        return new ClusterEvent(e.id(), e.origin(), e.group(), sequence, e.timestamp(), e.operation(), e.objectType(), e.objectId(), e.payload(),
+                e.changedProperties(), e.styleBody(), e.purge());
+    }
+
+    @Test
+    void concurrentEditsOfOneObjectEndTheSameOnBothNodes() throws Exception {
+        publishOnA();
+        b.receive(a.sent());
+        LayerInfo onA = a.catalog.getLayerByName("sf:streams");
+        onA.setAdvertised(false);
+        a.catalog.save(onA);
+        LayerInfo onB = b.catalog.getLayerByName("sf:streams");
+        onB.setEnabled(false);
+        b.catalog.save(onB);
+        List<ClusterEvent> fromA = a.sent();
+        List<ClusterEvent> fromB = b.sent();
+        assertNotEquals(a.content(), b.content());
+        a.receive(fromB);
+        b.receive(fromA);
+        assertEquals(a.content(), b.content(), "the later edit wins on both nodes");
+    }
+
+    @Test
+    void aRemovalAndAConcurrentEditResolveTheSameWay() throws Exception {
+        publishOnA();
+        b.receive(a.sent());
+        a.catalog.removeRecursively(a.catalog.getLayerGroupByName(null, "base"));
+        LayerGroupInfo onB = b.catalog.getLayerGroupByName(null, "base");
+        onB.setTitle("edited while removed elsewhere");
+        b.catalog.save(onB);
+        List<ClusterEvent> fromA = a.sent();
+        List<ClusterEvent> fromB = b.sent();
+        a.receive(fromB);
+        b.receive(fromA);
+        assertEquals(a.content(), b.content());
+    }
+
+    @Test
+    void stateSurvivesARestartOfTheApplier() throws Exception {
+        publishOnA();
+        List<ClusterEvent> events = a.sent();
+        b.receive(events);
+        TestNode restarted = new TestNode("node-b", data.resolve("b"));
+        restarted.catalog.replaceAll(b.catalog.list(org.geoserver.cluster.catalog.api.Info.class));
+        restarted.receive(events);
+        assertEquals(events.size(), restarted.applier.skippedCount(), "the ledger remembers what was handled");
+    }
+}

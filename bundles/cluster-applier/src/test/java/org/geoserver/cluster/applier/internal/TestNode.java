@@ -1,0 +1,77 @@
+package org.geoserver.cluster.applier.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.geoserver.cluster.api.ClusterConfiguration;
+import org.geoserver.cluster.api.ClusterEvent;
+import org.geoserver.cluster.api.ClusterSettings;
+import org.geoserver.cluster.api.internal.JournaledReplicationLedger;
+import org.geoserver.cluster.api.internal.NodeClock;
+import org.geoserver.cluster.capture.internal.CatalogEventCapture;
+import org.geoserver.cluster.capture.internal.FileOutbox;
+import org.geoserver.cluster.catalog.api.Info;
+import org.geoserver.cluster.catalog.internal.CatalogImpl;
+
+/** A node without transport: catalog, capture into an outbox, ledger and applier, on its own folder. */
+final class TestNode {
+
+    final String name;
+    final CatalogImpl catalog = new CatalogImpl();
+    final FileOutbox outbox;
+    final JournaledReplicationLedger ledger;
+    final EventApplier applier;
+
+    TestNode(String name, Path folder) throws IOException {
+        this.name = name;
+        NodeClock clock = new NodeClock();
+        this.outbox = new FileOutbox(folder);
+        this.ledger = new JournaledReplicationLedger(folder);
+        ClusterSettings settings = new ClusterSettings(name, "g", "", "VirtualTopic.geoserver", true, true, true, false, true, "", "", "");
+        ClusterConfiguration configuration = new ClusterConfiguration() {
+            @Override
+            public ClusterSettings current() {
+                return settings;
+            }
+
+            @Override
+            public AutoCloseable subscribe(Consumer<ClusterSettings> listener) {
+                listener.accept(settings);
+                return () -> { };
+            }
+
+            @Override
+            public void update(Map<String, String> changes) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        catalog.addListener(new CatalogEventCapture(configuration, clock, outbox, ledger));
+        this.applier = new EventApplier(catalog, clock, ledger, folder);
+    }
+
+    /** Takes every event out of the outbox, as the transport would. */
+    List<ClusterEvent> sent() throws IOException {
+        List<ClusterEvent> events = new ArrayList<>();
+        for (Optional<ClusterEvent> next = outbox.peek(); next.isPresent(); next = outbox.peek()) {
+            events.add(next.get());
+            outbox.remove(next.get());
+        }
+        return events;
+    }
+
+    void receive(List<ClusterEvent> events) throws IOException {
+        for (ClusterEvent event : events) {
+            applier.handle(event);
+        }
+    }
+
+    /** The whole content, comparable between nodes. */
+    List<String> content() {
+        return catalog.list(Info.class).stream().sorted(Comparator.comparing(Info::getId)).map(i -> i.getId() + " " + i.xml()).toList();
+    }
+}
