@@ -3,6 +3,7 @@ package org.geoserver.cluster.applier.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
+import org.geoserver.cluster.api.ApplierStatus;
 import org.geoserver.cluster.api.ClusterClock;
 import org.geoserver.cluster.api.ClusterEvent;
 import org.geoserver.cluster.api.EventHandler;
@@ -28,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * deferred store and is retried after every applied event; one that can never apply is kept in a
  * failed store for inspection. Neither blocks later events.
  */
-@Component(service = EventHandler.class, immediate = true)
-public class EventApplier implements EventHandler {
+@Component(service = {EventHandler.class, ApplierStatus.class}, immediate = true)
+public class EventApplier implements EventHandler, ApplierStatus {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventApplier.class);
 
@@ -146,19 +147,32 @@ public class EventApplier implements EventHandler {
         }
     }
 
-    long appliedCount() {
+    @Override
+    public long applied() {
         return applied.get();
     }
 
-    long skippedCount() {
+    @Override
+    public long skipped() {
         return skipped.get();
     }
 
-    int deferredCount() throws IOException {
-        return deferred.size();
+    @Override
+    public int deferred() {
+        return count(deferred);
     }
 
-    int failedCount() throws IOException {
-        return failed.size();
+    @Override
+    public int failed() {
+        return count(failed);
+    }
+
+    private static int count(EventStore store) {
+        try {
+            return store.size();
+        } catch (IOException e) {
+            LOG.warn("Cannot count the events in {}: {}", store.directory(), e.getMessage());
+            return -1;
+        }
     }
 }

@@ -1,0 +1,41 @@
+package org.geoserver.cluster.shell.internal;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.geoserver.cluster.api.ApplierStatus;
+import org.geoserver.cluster.api.ClusterSettings;
+import org.geoserver.cluster.api.EventTransport;
+import org.geoserver.cluster.api.Outbox;
+import org.geoserver.cluster.api.ReplicationLedger;
+
+/** The lines of {@code cluster:status}; parts whose bundle is not running say so. */
+final class ClusterStatus {
+
+    private ClusterStatus() {}
+
+    static String render(ClusterSettings settings, EventTransport transport, Outbox outbox, ReplicationLedger ledger, ApplierStatus applier) {
+        StringBuilder out = new StringBuilder();
+        line(out, "Instance", settings.instanceName());
+        line(out, "Group", settings.group());
+        line(out, "Roles", (settings.toggleMaster() ? "master" : "") + (settings.toggleMaster() && settings.toggleSlave() ? " + " : "")
+                + (settings.toggleSlave() ? "slave" : "") + (settings.toggleMaster() || settings.toggleSlave() ? "" : "none"));
+        line(out, "Read only", settings.readOnly() ? "enabled (changes from other nodes stay in memory)" : "disabled");
+        line(out, "Broker", transport == null ? "no transport running" : transport.describe());
+        line(out, "Outbox", outbox == null ? "capture not running" : outbox.size() + " events waiting to be sent");
+        if (applier == null) {
+            line(out, "Applier", "not running");
+        } else {
+            line(out, "Applied", applier.applied() + " events (" + applier.skipped() + " skipped as repeated or older)");
+            line(out, "Deferred", applier.deferred() + " events waiting for referenced objects");
+            line(out, "Failed", applier.failed() + " events kept for inspection in ${karaf.data}/cluster/failed");
+        }
+        Map<String, Long> progress = new TreeMap<>(ledger.progress());
+        line(out, "Last applied", progress.isEmpty() ? "nothing received yet" : "");
+        progress.forEach((origin, sequence) -> out.append("  ").append(origin).append(": #").append(sequence).append('\n'));
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, String label, String value) {
+        out.append(String.format("%-13s %s%n", label + ":", value));
+    }
+}
