@@ -33,6 +33,18 @@ public class DistributionNodeTest {
             assertFalse("every bundle started:\n" + bundles, Pattern.compile("(?m)\\|\\s*(Installed|Failure|GracePeriod)\\s*\\|").matcher(bundles).find());
             assertTrue(bundles, bundles.contains("GeoServer Cluster :: Embedded ActiveMQ broker"));
 
+            Wait.until("the cluster transport to connect to the node's own broker", Duration.ofSeconds(30),
+                    () -> node.ssh("cluster:status").contains("connected to failover:(tcp://127.0.0.1:" + node.brokerPort() + ")"),
+                    () -> node.ssh("cluster:status"));
+            String status = node.ssh("cluster:status");
+            assertTrue(status, status.contains("Group:        geoserver-cluster"));
+            assertTrue(status, status.contains("Roles:        master + slave"));
+            assertTrue(status, status.contains("Outbox:       0 events waiting"));
+            String toggled = node.ssh("cluster:toggle slave off");
+            assertTrue(toggled, toggled.contains("toggleSlave = false"));
+            Wait.until("slave off to show", Duration.ofSeconds(10), () -> node.ssh("cluster:status").contains("Roles:        master\n")
+                    || node.ssh("cluster:status").contains("Roles:        master\r\n"), () -> node.ssh("cluster:status"));
+
             assertTrue("HTTP answers on port " + node.httpPort(), Ports.listening(node.httpPort()));
             assertEquals("a JMS message through the node's broker", "hello", roundTrip(node.brokerPort()));
 

@@ -59,7 +59,10 @@ public class JmsEventTransport implements EventTransport {
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
 
-    private volatile EmbeddedBroker embeddedBroker;
+    /** The broker of this node when it runs one; its address is the default broker URL. */
+    private final EmbeddedBroker embeddedBroker;
+    /** The connection being opened or in use, so that closing the component can cut a pending connect. */
+    private volatile ActiveMQConnection opening;
     private volatile EventHandler handler;
     private volatile boolean connected;
     private volatile boolean closed;
@@ -75,26 +78,19 @@ public class JmsEventTransport implements EventTransport {
     private MessageConsumer consumer;
 
     @Activate
-    public JmsEventTransport(@Reference ClusterConfiguration configuration) {
-        this(configuration, Path.of(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")), "cluster", "rejected"));
+    public JmsEventTransport(
+            @Reference ClusterConfiguration configuration,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) EmbeddedBroker embeddedBroker) {
+        this(configuration, embeddedBroker, Path.of(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")), "cluster", "rejected"));
     }
 
-    JmsEventTransport(ClusterConfiguration configuration, Path rejectedDirectory) {
+    JmsEventTransport(ClusterConfiguration configuration, EmbeddedBroker embeddedBroker, Path rejectedDirectory) {
         this.configuration = configuration;
+        this.embeddedBroker = embeddedBroker;
         this.rejectedDirectory = rejectedDirectory;
         this.subscription = configuration.subscribe(changed -> connector.execute(() -> reconnect(changed)));
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void setEmbeddedBroker(EmbeddedBroker broker) {
-        this.embeddedBroker = broker;
-    }
-
-    void unsetEmbeddedBroker(EmbeddedBroker broker) {
-        if (this.embeddedBroker == broker) {
-            this.embeddedBroker = null;
-        }
-    }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void setHandler(EventHandler eventHandler) {
@@ -113,10 +109,16 @@ public class JmsEventTransport implements EventTransport {
     void deactivate() throws Exception {
         closed = true;
         subscription.close();
+        // Closing from here cuts a connect that waits for an absent broker.
+        ActiveMQConnection pending = opening;
+        if (pending != null) {
+            closeQuietly(pending);
+        }
         connector.execute(this::disconnect);
         connector.shutdown();
-        if (!connector.awaitTermination(30, TimeUnit.SECONDS)) {
-            LOG.warn("JMS transport did not close within 30 s");
+        if (!connector.awaitTermination(10, TimeUnit.SECONDS)) {
+            connector.shutdownNow();
+            LOG.warn("JMS transport to {} did not close within 10 s", url);
         }
     }
 
@@ -182,6 +184,9 @@ public class JmsEventTransport implements EventTransport {
                 connect(current);
                 return;
             } catch (JMSException | RuntimeException e) {
+                if (closed) {
+                    return;
+                }
                 LOG.warn("Cannot connect to broker {} yet: {}; retrying", url, e.getMessage());
                 disconnect();
                 try {
@@ -196,6 +201,9 @@ public class JmsEventTransport implements EventTransport {
 
     private void connect(ClusterSettings current) throws JMSException {
         EmbeddedBroker broker = embeddedBroker;
+        if (current.brokerURL().isEmpty() && broker != null && !broker.isRunning()) {
+            throw new JMSException("the embedded broker is not running" + broker.lastError().map(e -> " (" + e + ")").orElse(""));
+        }
         String embedded = broker == null || broker.connectorUris().isEmpty() ? null : broker.connectorUris().get(0).toString();
         String effective = BrokerUrls.effective(current.brokerURL(), embedded);
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(effective);
@@ -213,6 +221,10 @@ public class JmsEventTransport implements EventTransport {
             url = effective;
         }
         ActiveMQConnection created = (ActiveMQConnection) factory.createConnection();
+        opening = created;
+        if (closed) {
+            throw new JMSException("transport closed");
+        }
         created.addTransportListener(new TransportListener() {
             @Override
             public void onCommand(Object command) {}
@@ -315,12 +327,20 @@ public class JmsEventTransport implements EventTransport {
             producerSession = null;
         }
         connected = false;
+        ActiveMQConnection pending = opening;
+        opening = null;
         if (closing != null) {
-            try {
-                closing.close();
-            } catch (JMSException e) {
-                LOG.debug("Closing the connection to {}: {}", url, e.getMessage());
-            }
+            closeQuietly(closing);
+        } else if (pending != null) {
+            closeQuietly(pending);
+        }
+    }
+
+    private void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (JMSException e) {
+            LOG.debug("Closing the connection to {}: {}", url, e.getMessage());
         }
     }
 

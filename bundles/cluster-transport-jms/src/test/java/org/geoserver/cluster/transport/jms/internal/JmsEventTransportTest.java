@@ -107,7 +107,7 @@ class JmsEventTransportTest {
     }
 
     private JmsEventTransport transport(MutableConfiguration configuration, List<ClusterEvent> sink) {
-        JmsEventTransport transport = new JmsEventTransport(configuration, data.resolve("rejected-" + configuration.current().instanceName()));
+        JmsEventTransport transport = new JmsEventTransport(configuration, null, data.resolve("rejected-" + configuration.current().instanceName()));
         if (sink != null) {
             transport.setHandler(sink::add);
         }
