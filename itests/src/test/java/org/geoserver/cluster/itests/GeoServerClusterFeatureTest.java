@@ -4,12 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.maven;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
@@ -17,7 +12,6 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
-import java.io.File;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -36,7 +30,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
@@ -52,7 +45,7 @@ import org.osgi.service.metatype.ObjectClassDefinition;
 @ExamReactorStrategy(PerClass.class)
 public class GeoServerClusterFeatureTest {
 
-    private static final String BROKER_PID = "org.geoserver.cluster.broker";
+    private static final String BROKER_PID = StockKaraf.BROKER_PID;
 
     @Inject
     private BundleContext context;
@@ -76,29 +69,7 @@ public class GeoServerClusterFeatureTest {
 
     @Configuration
     public Option[] config() {
-        String karafVersion = System.getProperty("karaf.version");
-        String projectVersion = System.getProperty("project.version");
-        return new Option[] {
-            karafDistributionConfiguration()
-                    .frameworkUrl(maven().groupId("org.apache.karaf").artifactId("apache-karaf").version(karafVersion).type("tar.gz"))
-                    .name("Apache Karaf")
-                    .unpackDirectory(new File("target/exam"))
-                    .useDeployFolder(false),
-            configureConsole().ignoreLocalConsole(),
-            logLevel(LogLevel.INFO),
-            // Only Maven Central (and the local repository) are reachable.
-            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories",
-                    "https://repo1.maven.org/maven2@id=central"),
-            // Own ports, so the test neither collides with a node running here nor with another test.
-            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(Ports.free())),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(Ports.free())),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(Ports.free())),
-            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(Ports.free())),
-            editConfigurationFilePut("etc/" + BROKER_PID + ".cfg", "transportConnectorURIs", "tcp://127.0.0.1:" + Ports.free()),
-            editConfigurationFilePut("etc/" + BROKER_PID + ".cfg", "brokerName", "paxexam"),
-            features(maven().groupId("org.geoserver.cluster").artifactId("geoserver-cluster-features").version(projectVersion)
-                    .classifier("features").type("xml"), "geoserver-cluster"),
-        };
+        return StockKaraf.withGeoServerCluster(editConfigurationFilePut("etc/" + BROKER_PID + ".cfg", "brokerName", "paxexam"));
     }
 
     @Test

@@ -55,6 +55,61 @@ public final class KarafNode implements AutoCloseable {
         return node;
     }
 
+    /**
+     * Sets this node's place in the cluster.
+     *
+     * @param brokerUrl empty to use (and run) the embedded broker, else the broker of another node
+     */
+    public KarafNode cluster(String brokerUrl, boolean readOnly) {
+        configure("org.geoserver.cluster.cfg", "instanceName", name);
+        configure("org.geoserver.cluster.cfg", "brokerURL", brokerUrl);
+        configure("org.geoserver.cluster.cfg", "readOnly", readOnly ? "enabled" : "disabled");
+        configure("org.geoserver.cluster.broker.cfg", "enabled", String.valueOf(brokerUrl.isEmpty()));
+        return this;
+    }
+
+    /** The URL other nodes use to reach this node's embedded broker. */
+    public String brokerUrl() {
+        return "failover:(tcp://127.0.0.1:" + brokerPort + ")";
+    }
+
+    public GeoServerRest rest() {
+        return new GeoServerRest(httpPort, USER, PASSWORD);
+    }
+
+    /** The configuration digest, from cluster:digest. */
+    public String digest() {
+        String output = ssh("cluster:digest");
+        java.util.regex.Matcher matcher = Pattern.compile("digest: ([0-9a-f]{64})").matcher(output);
+        if (!matcher.find()) {
+            throw new AssertionError("no digest from node " + name + ": " + output);
+        }
+        return matcher.group(1);
+    }
+
+    /** Waits until the transport is connected and consumes its queue. */
+    public KarafNode awaitClusterConnection(Duration timeout) {
+        Wait.until("node " + name + " to consume its cluster queue", timeout, () -> ssh("cluster:status").contains("consuming queue"),
+                () -> ssh("cluster:status"));
+        return this;
+    }
+
+    /** The bundle id of a bundle, by symbolic name. */
+    public long bundleId(String symbolicName) {
+        for (String line : ssh("bundle:list -s -t 0").split("\\R")) {
+            String[] columns = line.split("\\s*\\|\\s*");
+            if (columns.length >= 5 && columns[columns.length - 1].trim().equals(symbolicName)) {
+                return Long.parseLong(columns[0].trim());
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName + " on node " + name);
+    }
+
+    /** The node's GeoServer data directory. */
+    public Path dataDirectory() {
+        return home.resolve("geoserver-data");
+    }
+
     /** Resolves nothing from outside: no remote repository, an empty local one. */
     public KarafNode offline() {
         configure("org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", "");

@@ -17,13 +17,8 @@ public final class CatalogDefaults extends Info {
     }
 
     @Override
-    public String getId() {
+    protected String fixedId() {
         return ID;
-    }
-
-    @Override
-    public void setId(String id) {
-        // a singleton
     }
 
     public String getDefaultWorkspace() {

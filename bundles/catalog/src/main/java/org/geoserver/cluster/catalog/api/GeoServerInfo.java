@@ -15,13 +15,8 @@ public final class GeoServerInfo extends ConfigInfo {
     }
 
     @Override
-    public String getId() {
+    protected String fixedId() {
         return ID;
-    }
-
-    @Override
-    public void setId(String id) {
-        // global.xml carries no id; ID identifies it
     }
 
     /** The {@code <settings>} element: contact, charset, proxy base URL, ... */

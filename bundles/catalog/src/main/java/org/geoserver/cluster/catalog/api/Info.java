@@ -38,11 +38,20 @@ public abstract class Info {
     }
 
     public String getId() {
-        return get("id");
+        String fixed = fixedId();
+        return fixed != null ? fixed : get("id");
     }
 
+    /** Sets the id; ignored for the singletons, whose files carry no id. */
     public void setId(String id) {
-        set("id", id);
+        if (fixedId() == null) {
+            set("id", id);
+        }
+    }
+
+    /** The id of a singleton (global settings, logging, catalog defaults), null for every other object. */
+    protected String fixedId() {
+        return null;
     }
 
     /** A detached copy; cheap, since the XML tree is immutable. */

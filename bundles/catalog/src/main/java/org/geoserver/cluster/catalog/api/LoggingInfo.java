@@ -15,13 +15,8 @@ public final class LoggingInfo extends ConfigInfo {
     }
 
     @Override
-    public String getId() {
+    protected String fixedId() {
         return ID;
-    }
-
-    @Override
-    public void setId(String id) {
-        // logging.xml carries no id; ID identifies it
     }
 
     public String getLevel() {

@@ -5,14 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
-import org.geoserver.cluster.api.ClusterConfiguration;
 import org.geoserver.cluster.api.ClusterEvent;
-import org.geoserver.cluster.api.ClusterSettings;
 import org.geoserver.cluster.api.internal.JournaledReplicationLedger;
 import org.geoserver.cluster.api.internal.NodeClock;
+import org.geoserver.cluster.api.testing.TestClusterConfiguration;
 import org.geoserver.cluster.capture.internal.CatalogEventCapture;
 import org.geoserver.cluster.capture.internal.FileOutbox;
 import org.geoserver.cluster.catalog.api.Info;
@@ -32,24 +29,7 @@ final class TestNode {
         NodeClock clock = new NodeClock();
         this.outbox = new FileOutbox(folder);
         this.ledger = new JournaledReplicationLedger(folder);
-        ClusterSettings settings = new ClusterSettings(name, "g", "", "VirtualTopic.geoserver", true, true, true, false, true, "", "", "");
-        ClusterConfiguration configuration = new ClusterConfiguration() {
-            @Override
-            public ClusterSettings current() {
-                return settings;
-            }
-
-            @Override
-            public AutoCloseable subscribe(Consumer<ClusterSettings> listener) {
-                listener.accept(settings);
-                return () -> { };
-            }
-
-            @Override
-            public void update(Map<String, String> changes) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        TestClusterConfiguration configuration = new TestClusterConfiguration(TestClusterConfiguration.settings(name, "g", ""));
         catalog.addListener(new CatalogEventCapture(configuration, clock, outbox, ledger));
         this.applier = new EventApplier(catalog, clock, ledger, folder);
     }

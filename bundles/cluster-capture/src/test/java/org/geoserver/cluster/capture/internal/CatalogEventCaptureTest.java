@@ -8,15 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
-import org.geoserver.cluster.api.ClusterConfiguration;
 import org.geoserver.cluster.api.ClusterEvent;
 import org.geoserver.cluster.api.ClusterSettings;
 import org.geoserver.cluster.api.HybridLogicalClock;
 import org.geoserver.cluster.api.ReplicationLedger;
 import org.geoserver.cluster.api.internal.JournaledReplicationLedger;
+import org.geoserver.cluster.api.testing.TestClusterConfiguration;
 import org.geoserver.cluster.catalog.api.Change;
 import org.geoserver.cluster.catalog.api.ChangeEvent;
 import org.geoserver.cluster.catalog.api.StyleInfo;
@@ -37,33 +35,13 @@ class CatalogEventCaptureTest {
     private CatalogEventCapture capture;
     private final CatalogImpl catalog = new CatalogImpl();
     private final List<ChangeEvent> changes = new ArrayList<>();
-    private ClusterSettings settings = settings(true);
-
-    static ClusterSettings settings(boolean master) {
-        return new ClusterSettings("node-a", "geoserver-cluster", "", "VirtualTopic.geoserver", true, master, true, false, true, "", "", "");
-    }
+    private final TestClusterConfiguration configuration = new TestClusterConfiguration(TestClusterConfiguration.settings("node-a", "geoserver-cluster", ""));
 
     @BeforeEach
     void wire() {
         outbox = new FileOutbox(data);
         ledger = new JournaledReplicationLedger(data);
         HybridLogicalClock hlc = new HybridLogicalClock();
-        ClusterConfiguration configuration = new ClusterConfiguration() {
-            @Override
-            public ClusterSettings current() {
-                return settings;
-            }
-
-            @Override
-            public AutoCloseable subscribe(Consumer<ClusterSettings> listener) {
-                return () -> { };
-            }
-
-            @Override
-            public void update(Map<String, String> changes) {
-                throw new UnsupportedOperationException();
-            }
-        };
         capture = new CatalogEventCapture(configuration, new org.geoserver.cluster.api.ClusterClock() {
             @Override
             public long now() {
@@ -126,7 +104,9 @@ class CatalogEventCaptureTest {
 
     @Test
     void aNodeThatIsNotMasterSendsNothing() throws Exception {
-        settings = settings(false);
+        ClusterSettings master = configuration.current();
+        configuration.set(new ClusterSettings(master.instanceName(), master.group(), master.brokerURL(), master.topicName(), true, false, true, false,
+                true, "", "", ""));
         catalog.add(WorkspaceInfo.named("quiet"));
         assertEquals(0, outbox.size());
     }

@@ -15,17 +15,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import org.apache.activemq.ActiveMQConnectionFactory;
 import org.apache.activemq.broker.BrokerService;
-import org.geoserver.cluster.api.ClusterConfiguration;
 import org.geoserver.cluster.api.ClusterEvent;
 import org.geoserver.cluster.api.ClusterSettings;
 import org.geoserver.cluster.api.TransportException;
+import org.geoserver.cluster.api.testing.TestClusterConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,39 +72,7 @@ class JmsEventTransportTest {
         return new ClusterSettings(instance, group, "tcp://127.0.0.1:" + port, "VirtualTopic.geoserver", true, true, slave, false, true, "", "", secret);
     }
 
-    /** A configuration that can be changed by the test, as Config Admin would. */
-    static final class MutableConfiguration implements ClusterConfiguration {
-        private volatile ClusterSettings current;
-        private final List<Consumer<ClusterSettings>> listeners = new CopyOnWriteArrayList<>();
-
-        MutableConfiguration(ClusterSettings settings) {
-            this.current = settings;
-        }
-
-        @Override
-        public ClusterSettings current() {
-            return current;
-        }
-
-        @Override
-        public AutoCloseable subscribe(Consumer<ClusterSettings> listener) {
-            listeners.add(listener);
-            listener.accept(current);
-            return () -> listeners.remove(listener);
-        }
-
-        @Override
-        public void update(Map<String, String> changes) {
-            throw new UnsupportedOperationException();
-        }
-
-        void set(ClusterSettings settings) {
-            current = settings;
-            listeners.forEach(l -> l.accept(settings));
-        }
-    }
-
-    private JmsEventTransport transport(MutableConfiguration configuration, List<ClusterEvent> sink) {
+    private JmsEventTransport transport(TestClusterConfiguration configuration, List<ClusterEvent> sink) {
         JmsEventTransport transport = new JmsEventTransport(configuration, null, data.resolve("rejected-" + configuration.current().instanceName()));
         if (sink != null) {
             transport.setHandler(sink::add);
@@ -141,9 +107,9 @@ class JmsEventTransportTest {
         List<ClusterEvent> atA = new CopyOnWriteArrayList<>();
         List<ClusterEvent> atB = new CopyOnWriteArrayList<>();
         List<ClusterEvent> atOtherGroup = new CopyOnWriteArrayList<>();
-        JmsEventTransport a = transport(new MutableConfiguration(settings("node-a", "g", port, true, "")), atA);
-        transport(new MutableConfiguration(settings("node-b", "g", port, true, "")), atB);
-        transport(new MutableConfiguration(settings("node-c", "other", port, true, "")), atOtherGroup);
+        JmsEventTransport a = transport(new TestClusterConfiguration(settings("node-a", "g", port, true, "")), atA);
+        transport(new TestClusterConfiguration(settings("node-b", "g", port, true, "")), atB);
+        transport(new TestClusterConfiguration(settings("node-c", "other", port, true, "")), atOtherGroup);
         Thread.sleep(500); // queues exist once consumers subscribed
         for (int i = 1; i <= 20; i++) {
             publishWhenConnected(a, event("node-a", "g", i));
@@ -159,8 +125,8 @@ class JmsEventTransportTest {
     void theBrokerKeepsEventsForAStoppedConsumer() throws Exception {
         startBroker();
         List<ClusterEvent> atB = new CopyOnWriteArrayList<>();
-        JmsEventTransport a = transport(new MutableConfiguration(settings("node-a", "g", port, true, "")), null);
-        MutableConfiguration bConfig = new MutableConfiguration(settings("node-b", "g", port, true, ""));
+        JmsEventTransport a = transport(new TestClusterConfiguration(settings("node-a", "g", port, true, "")), null);
+        TestClusterConfiguration bConfig = new TestClusterConfiguration(settings("node-b", "g", port, true, ""));
         JmsEventTransport b = transport(bConfig, atB);
         await("b connected", b::isConnected);
         Thread.sleep(300);
@@ -180,8 +146,8 @@ class JmsEventTransportTest {
         startBroker();
         AtomicInteger attempts = new AtomicInteger();
         List<ClusterEvent> applied = new CopyOnWriteArrayList<>();
-        JmsEventTransport a = transport(new MutableConfiguration(settings("node-a", "g", port, true, "")), null);
-        JmsEventTransport b = transport(new MutableConfiguration(settings("node-b", "g", port, true, "")), null);
+        JmsEventTransport a = transport(new TestClusterConfiguration(settings("node-a", "g", port, true, "")), null);
+        JmsEventTransport b = transport(new TestClusterConfiguration(settings("node-b", "g", port, true, "")), null);
         b.setHandler(event -> {
             if (attempts.incrementAndGet() < 3) {
                 throw new IOException("disk full");
@@ -199,9 +165,9 @@ class JmsEventTransportTest {
     void unsignedOrForeignMessagesAreRejectedAndKeptAside() throws Exception {
         startBroker();
         List<ClusterEvent> atB = new CopyOnWriteArrayList<>();
-        JmsEventTransport b = transport(new MutableConfiguration(settings("node-b", "g", port, true, "s3cret")), atB);
-        JmsEventTransport forger = transport(new MutableConfiguration(settings("forger", "g", port, true, "wrong")), null);
-        JmsEventTransport signer = transport(new MutableConfiguration(settings("node-a", "g", port, true, "s3cret")), null);
+        JmsEventTransport b = transport(new TestClusterConfiguration(settings("node-b", "g", port, true, "s3cret")), atB);
+        JmsEventTransport forger = transport(new TestClusterConfiguration(settings("forger", "g", port, true, "wrong")), null);
+        JmsEventTransport signer = transport(new TestClusterConfiguration(settings("node-a", "g", port, true, "s3cret")), null);
         await("b connected", b::isConnected);
         Thread.sleep(300);
         publishWhenConnected(forger, event("forger", "g", 1));
@@ -224,8 +190,8 @@ class JmsEventTransportTest {
     @Test
     void startsWithoutABrokerAndConnectsWhenItComes() throws Exception {
         List<ClusterEvent> atB = new CopyOnWriteArrayList<>();
-        JmsEventTransport a = transport(new MutableConfiguration(settings("node-a", "g", port, true, "")), null);
-        JmsEventTransport b = transport(new MutableConfiguration(settings("node-b", "g", port, true, "")), atB);
+        JmsEventTransport a = transport(new TestClusterConfiguration(settings("node-a", "g", port, true, "")), null);
+        JmsEventTransport b = transport(new TestClusterConfiguration(settings("node-b", "g", port, true, "")), atB);
         assertFalse(a.isConnected());
         TransportException e = assertThrows(TransportException.class, () -> a.publish(event("node-a", "g", 1)));
         assertTrue(e.getMessage().contains("not connected"), e.getMessage());

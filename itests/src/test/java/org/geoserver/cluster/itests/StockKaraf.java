@@ -1,0 +1,45 @@
+package org.geoserver.cluster.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+
+/** Pax Exam options: a stock Karaf on its own free ports, our features repository added, geoserver-cluster installed. */
+final class StockKaraf {
+
+    static final String BROKER_PID = "org.geoserver.cluster.broker";
+
+    private StockKaraf() {}
+
+    static Option[] withGeoServerCluster(Option... more) {
+        List<Option> options = new ArrayList<>(List.of(
+                karafDistributionConfiguration()
+                        .frameworkUrl(maven().groupId("org.apache.karaf").artifactId("apache-karaf").version(System.getProperty("karaf.version")).type("tar.gz"))
+                        .name("Apache Karaf")
+                        .unpackDirectory(new File("target/exam"))
+                        .useDeployFolder(false),
+                configureConsole().ignoreLocalConsole(),
+                logLevel(LogLevel.INFO),
+                // Only Maven Central (and the local repository) are reachable.
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", "https://repo1.maven.org/maven2@id=central"),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(Ports.free())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(Ports.free())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(Ports.free())),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(Ports.free())),
+                editConfigurationFilePut("etc/" + BROKER_PID + ".cfg", "transportConnectorURIs", "tcp://127.0.0.1:" + Ports.free()),
+                features(maven().groupId("org.geoserver.cluster").artifactId("geoserver-cluster-features").version(System.getProperty("project.version"))
+                        .classifier("features").type("xml"), "geoserver-cluster")));
+        options.addAll(Arrays.asList(more));
+        return options.toArray(new Option[0]);
+    }
+}
