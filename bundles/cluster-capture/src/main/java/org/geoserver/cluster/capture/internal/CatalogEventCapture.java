@@ -10,22 +10,18 @@ import org.geoserver.cluster.api.Outbox;
 import org.geoserver.cluster.api.ReplicationLedger;
 import org.geoserver.cluster.catalog.api.CatalogListener;
 import org.geoserver.cluster.catalog.api.ChangeEvent;
-import org.geoserver.cluster.catalog.api.StyleFiles;
-import org.geoserver.cluster.catalog.api.StyleInfo;
 import org.geoserver.cluster.catalog.xml.InfoXml;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns every change made on this node, while it is a master, into a cluster event in the outbox.
  * The catalog calls it in commit order while later changes wait, so outbox order is commit order.
- * Changes applied from other nodes carry their origin and are not sent back.
+ * Changes applied from other nodes carry their origin and are not sent back. A style's file travels
+ * with the change that wrote it (REST uploads write the file and the style in one change).
  */
 @Component(service = CatalogListener.class, immediate = true)
 public class CatalogEventCapture implements CatalogListener {
@@ -37,7 +33,6 @@ public class CatalogEventCapture implements CatalogListener {
     private final Outbox outbox;
     private final ReplicationLedger ledger;
     private final InfoXml xml = new InfoXml();
-    private volatile StyleFiles styleFiles;
 
     @Activate
     public CatalogEventCapture(@Reference ClusterConfiguration configuration, @Reference ClusterClock clock, @Reference Outbox outbox,
@@ -46,17 +41,6 @@ public class CatalogEventCapture implements CatalogListener {
         this.clock = clock;
         this.outbox = outbox;
         this.ledger = ledger;
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void setStyleFiles(StyleFiles files) {
-        this.styleFiles = files;
-    }
-
-    void unsetStyleFiles(StyleFiles files) {
-        if (this.styleFiles == files) {
-            this.styleFiles = null;
-        }
     }
 
     @Override
@@ -88,16 +72,7 @@ public class CatalogEventCapture implements CatalogListener {
                 change.info().getId(),
                 xml.toXml(change.info()),
                 change.propertyNames(),
-                styleBody(change),
+                change.styleBody(),
                 change.purge());
-    }
-
-    /** A style travels with its file: the one the change wrote, else the current one. */
-    private byte[] styleBody(ChangeEvent change) {
-        if (change.styleBody() != null || !(change.info() instanceof StyleInfo style) || change.after() == null) {
-            return change.styleBody();
-        }
-        StyleFiles files = styleFiles;
-        return files == null ? null : files.read(style).orElse(null);
     }
 }

@@ -76,7 +76,7 @@ final class StyleKind extends WorkspaceScopedKind<StyleInfo> implements FileKind
         if (store == null) {
             throw new RestException(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "style files cannot be read: no data directory service is running");
         }
-        byte[] body = store.read(info).orElseThrow(() -> RestException.notFound(
+        byte[] body = store.read(info, catalog).orElseThrow(() -> RestException.notFound(
                 "style '" + qualifiedName(info) + "' has no file" + (info.getFilename() == null ? "" : " (" + info.getFilename() + ")")));
         return Reply.file(body, StyleBodies.mediaType(info.getFormatVersion()));
     }

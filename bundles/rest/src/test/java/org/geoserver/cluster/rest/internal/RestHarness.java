@@ -66,7 +66,7 @@ final class RestHarness implements AutoCloseable {
             default -> null;
         };
         servlet = new RestServlet(catalog, new Access(users, "admin", readRole));
-        servlet.setStyleFiles(style -> Optional.ofNullable(styleFiles.get(style.getId())));
+        servlet.setStyleFiles((style, resolver) -> Optional.ofNullable(styleFiles.get(style.getId())));
         server = new Server(new InetSocketAddress("127.0.0.1", 0));
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");

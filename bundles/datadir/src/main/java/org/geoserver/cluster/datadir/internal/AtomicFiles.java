@@ -1,0 +1,121 @@
+package org.geoserver.cluster.datadir.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * File operations of the data directory that never leave a half-done state behind: a file is
+ * written beside its target and renamed over it, so a crash leaves either the old or the new
+ * content; moves and deletions of something already gone are no-ops, so replaying a change is safe.
+ */
+final class AtomicFiles {
+
+    /** Suffix of the temporary files; the loader reads only known names, so a left-over one is never loaded. */
+    static final String TEMP_SUFFIX = ".tmp";
+
+    private AtomicFiles() {}
+
+    /** Replaces the content of a file (creating its folders), atomically. */
+    static void write(Path file, byte[] content) throws IOException {
+        Path folder = file.getParent();
+        Files.createDirectories(folder);
+        // Not Files.createTempFile: it creates owner-only files, and the rename would keep that mode.
+        Path temp = folder.resolve("." + file.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX);
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                // On disk before the rename: after a power failure the new name never points at missing data.
+                channel.force(false);
+            }
+            rename(temp, file);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Moves a file or a folder. A folder moved onto an existing one is merged into it (entries of
+     * the source win), so that the files written at the new place earlier in the same change stay.
+     * Nothing happens when the source does not exist.
+     */
+    static void move(Path source, Path target) throws IOException {
+        if (!Files.exists(source)) {
+            return;
+        }
+        // isSameFile: on a case-insensitive file system a rename that only changes case finds the target "existing".
+        if (Files.isDirectory(source) && Files.isDirectory(target) && !Files.isSameFile(source, target)) {
+            for (Path entry : entries(source)) {
+                move(entry, target.resolve(entry.getFileName().toString()));
+            }
+            Files.delete(source);
+            return;
+        }
+        Files.createDirectories(target.getParent());
+        rename(source, target);
+    }
+
+    /** Deletes a file, or a folder with everything in it; nothing happens when it does not exist. */
+    static void delete(Path path) throws IOException {
+        if (!Files.isDirectory(path)) {
+            Files.deleteIfExists(path);
+            return;
+        }
+        Files.walkFileTree(path, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path folder, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                Files.deleteIfExists(folder);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void rename(Path source, Path target) throws IOException {
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static List<Path> entries(Path folder) throws IOException {
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
+            stream.forEach(entries::add);
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,55 @@
+package org.geoserver.cluster.datadir.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void writeReplacesTheContentAndLeavesNoTemporaryFile() throws IOException {
+        Path file = root.resolve("a/b/c.xml");
+        AtomicFiles.write(file, "one".getBytes());
+        AtomicFiles.write(file, "two".getBytes());
+        assertEquals("two", Files.readString(file));
+        assertEquals(Set.of("a/b/c.xml"), Fixtures.files(root));
+    }
+
+    @Test
+    void aFolderMovedOntoAnExistingOneIsMergedIntoIt() throws IOException {
+        AtomicFiles.write(root.resolve("old/featuretype.xml"), "resource".getBytes());
+        AtomicFiles.write(root.resolve("old/layer.xml"), "stale layer".getBytes());
+        AtomicFiles.write(root.resolve("new/layer.xml"), "new layer".getBytes());
+
+        AtomicFiles.move(root.resolve("old"), root.resolve("new"));
+
+        assertEquals(Set.of("new/featuretype.xml", "new/layer.xml"), Fixtures.files(root));
+        assertEquals("stale layer", Files.readString(root.resolve("new/layer.xml")), "what is moved wins");
+        assertFalse(Files.exists(root.resolve("old")));
+    }
+
+    @Test
+    void movingOrDeletingWhatIsGoneDoesNothing() throws IOException {
+        AtomicFiles.move(root.resolve("missing"), root.resolve("target"));
+        AtomicFiles.delete(root.resolve("missing"));
+        assertEquals(Set.of(), Fixtures.files(root));
+        assertFalse(Files.exists(root.resolve("target")));
+    }
+
+    @Test
+    void deleteRemovesAFolderWithEverythingInIt() throws IOException {
+        AtomicFiles.write(root.resolve("ws/store/resource/layer.xml"), "x".getBytes());
+        AtomicFiles.write(root.resolve("ws/workspace.xml"), "x".getBytes());
+        AtomicFiles.delete(root.resolve("ws"));
+        assertFalse(Files.exists(root.resolve("ws")));
+    }
+}

@@ -1,0 +1,76 @@
+package org.geoserver.cluster.datadir.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.geoserver.cluster.catalog.api.StyleInfo;
+import org.geoserver.cluster.catalog.api.WorkspaceInfo;
+import org.geoserver.cluster.catalog.internal.CatalogImpl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataDirectoryCatalogLoaderTest {
+
+    @TempDir
+    Path temp;
+
+    private final CatalogImpl catalog = new CatalogImpl();
+
+    private DataDirectoryCatalogLoader activate(String path, Map<String, String> systemProperties) {
+        return new DataDirectoryCatalogLoader(catalog, TestConfigs.path(path), new DataDirectoryLocator(systemProperties::get, name -> null));
+    }
+
+    @Test
+    void activationInitialisesAnEmptyDirectoryAndLoadsIt() {
+        Path root = temp.resolve("geoserver-data");
+        DataDirectoryCatalogLoader dataDirectory = activate("", Map.of("karaf.home", temp.toString()));
+
+        assertEquals(root, dataDirectory.root());
+        assertEquals(5, catalog.list(StyleInfo.class).size());
+        assertNotNull(catalog.getService("wms", null));
+        assertEquals(DataDirectoryInitializer.DEFAULT_FILES.size(), Fixtures.files(root).size());
+    }
+
+    @Test
+    void aNewLocationReloadsTheCatalogFromThere() throws IOException {
+        Path release = Fixtures.copy(Fixtures.RELEASE, temp.resolve("release"));
+        Path georchestra = Fixtures.copy(Fixtures.GEORCHESTRA, temp.resolve("georchestra"));
+        DataDirectoryCatalogLoader dataDirectory = activate(release.toString(), Map.of());
+        assertEquals(8, catalog.list(WorkspaceInfo.class).size());
+
+        dataDirectory.modified(TestConfigs.path(georchestra.toString()));
+
+        assertEquals(georchestra, dataDirectory.root());
+        assertEquals("geor", catalog.getDefaultWorkspace().getName());
+        assertEquals(1, catalog.list(WorkspaceInfo.class).size());
+    }
+
+    @Test
+    void anUnchangedLocationDoesNotReload() throws IOException {
+        Path release = Fixtures.copy(Fixtures.RELEASE, temp.resolve("release"));
+        DataDirectoryCatalogLoader dataDirectory = activate("", Map.of("GEOSERVER_DATA_DIR", release.toString()));
+        catalog.add(WorkspaceInfo.named("only-in-memory"));
+
+        dataDirectory.modified(TestConfigs.path(temp.resolve("elsewhere").toString()));
+
+        assertEquals(release, dataDirectory.root(), "GEOSERVER_DATA_DIR wins over the configured path");
+        assertNotNull(catalog.getWorkspaceByName("only-in-memory"));
+    }
+
+    @Test
+    void anUnusableLocationIsLoggedAndLeavesTheCatalogAsItWas() throws IOException {
+        Path file = Files.writeString(temp.resolve("a-file"), "not a folder");
+        catalog.add(WorkspaceInfo.named("kept"));
+
+        DataDirectoryCatalogLoader dataDirectory = activate(file.toString(), Map.of());
+
+        assertEquals(file, dataDirectory.root());
+        assertNotNull(catalog.getWorkspaceByName("kept"));
+        assertNull(catalog.getStyleByName(null, "point"));
+    }
+}

@@ -1,0 +1,307 @@
+package org.geoserver.cluster.datadir.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.geoserver.cluster.catalog.api.CatalogException;
+import org.geoserver.cluster.catalog.api.Change;
+import org.geoserver.cluster.catalog.api.DataStoreInfo;
+import org.geoserver.cluster.catalog.api.FeatureTypeInfo;
+import org.geoserver.cluster.catalog.api.GeoServerInfo;
+import org.geoserver.cluster.catalog.api.Info;
+import org.geoserver.cluster.catalog.api.LayerGroupInfo;
+import org.geoserver.cluster.catalog.api.LayerGroupInfo.Published;
+import org.geoserver.cluster.catalog.api.LayerInfo;
+import org.geoserver.cluster.catalog.api.NamespaceInfo;
+import org.geoserver.cluster.catalog.api.ServiceInfo;
+import org.geoserver.cluster.catalog.api.SettingsInfo;
+import org.geoserver.cluster.catalog.api.StyleInfo;
+import org.geoserver.cluster.catalog.api.WorkspaceInfo;
+import org.geoserver.cluster.catalog.internal.CatalogImpl;
+import org.geoserver.cluster.catalog.xml.InfoXml;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Changes applied to a catalog loaded from a copy of GeoServer's release data directory, and what they do to its files. */
+class DataDirectoryPersisterTest {
+
+    private static final byte[] SLD = "<StyledLayerDescriptor version=\"1.0.0\"/>".getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    Path root;
+
+    private final InfoXml xml = new InfoXml();
+    private CatalogImpl catalog;
+
+    @BeforeEach
+    void load() throws IOException {
+        Fixtures.copy(Fixtures.RELEASE, root);
+        catalog = Fixtures.loadPersisted(root);
+    }
+
+    @AfterEach
+    void noTemporaryFileIsLeftBehind() {
+        assertEquals(List.of(), Fixtures.files(root).stream().filter(f -> f.endsWith(AtomicFiles.TEMP_SUFFIX)).toList());
+    }
+
+    @Test
+    void additionsWriteOneFilePerObjectWhereGeoServerKeepsIt() throws IOException {
+        WorkspaceInfo workspace = catalog.add(WorkspaceInfo.named("w1"));
+        NamespaceInfo namespace = catalog.getNamespaceByPrefix("w1");
+        DataStoreInfo store = catalog.add(store("s1", workspace));
+        FeatureTypeInfo roads = catalog.add(featureType("roads", namespace, store));
+        LayerInfo layer = catalog.add(LayerInfo.publishing(roads));
+        StyleInfo style = addStyle("red", workspace.getId(), SLD);
+        LayerGroupInfo group = catalog.add(group("g", workspace.getId(), layer));
+        SettingsInfo settings = new SettingsInfo();
+        settings.setWorkspace(workspace);
+        settings = catalog.add(settings);
+        ServiceInfo wms = ServiceInfo.of("wms");
+        wms.setWorkspace(workspace.getId());
+        wms = catalog.add(wms);
+
+        assertStored(workspace, "workspaces/w1/workspace.xml");
+        assertStored(namespace, "workspaces/w1/namespace.xml");
+        assertStored(store, "workspaces/w1/s1/datastore.xml");
+        assertStored(roads, "workspaces/w1/s1/roads/featuretype.xml");
+        assertStored(layer, "workspaces/w1/s1/roads/layer.xml");
+        assertStored(style, "workspaces/w1/styles/red.xml");
+        assertArrayEquals(SLD, Files.readAllBytes(root.resolve("workspaces/w1/styles/red.sld")), "a style without filename keeps its body in <name>.sld");
+        assertArrayEquals(SLD, Fixtures.persister(root).read(style, catalog).orElseThrow());
+        assertStored(group, "workspaces/w1/layergroups/g.xml");
+        assertStored(settings, "workspaces/w1/settings.xml");
+        assertStored(wms, "workspaces/w1/wms.xml");
+
+        GeoServerInfo global = catalog.getGlobal();
+        global.setUpdateSequence(295);
+        assertStored(catalog.save(global), "global.xml");
+        String written = Files.readString(root.resolve("workspaces/w1/s1/datastore.xml"));
+        assertTrue(written.startsWith("<dataStore>\n  <name>s1</name>\n  <workspace>\n    <id>"), "GeoServer's format: no declaration, two-space indentation\n" + written);
+    }
+
+    @Test
+    void renamesAndMovesTakeFoldersAndFilesAlong() throws IOException {
+        WorkspaceInfo workspace = catalog.add(WorkspaceInfo.named("w1"));
+        DataStoreInfo store = catalog.add(store("s1", workspace));
+        FeatureTypeInfo roads = catalog.add(featureType("roads", catalog.getNamespaceByPrefix("w1"), store));
+        catalog.add(LayerInfo.publishing(roads));
+        Files.writeString(root.resolve("workspaces/w1/s1/roads/title.ftl"), "${name}");
+
+        workspace.setName("w2");
+        catalog.save(workspace);
+        assertGone("workspaces/w1");
+        assertStored(catalog.getWorkspaceByName("w2"), "workspaces/w2/workspace.xml");
+        assertStored(catalog.getNamespaceByPrefix("w2"), "workspaces/w2/namespace.xml");
+        assertStored(catalog.getLayerByName("w2:roads"), "workspaces/w2/s1/roads/layer.xml");
+
+        store = catalog.getStoreByName("w2", "s1", DataStoreInfo.class);
+        store.setName("s2");
+        catalog.save(store);
+        assertGone("workspaces/w2/s1");
+        assertStored(catalog.getStoreByName("w2", "s2", DataStoreInfo.class), "workspaces/w2/s2/datastore.xml");
+
+        roads = catalog.getResourceByName("w2", "roads", FeatureTypeInfo.class);
+        roads.setName("streets");
+        catalog.save(roads);
+        assertGone("workspaces/w2/s2/roads");
+        assertStored(catalog.getResourceByName("w2", "streets", FeatureTypeInfo.class), "workspaces/w2/s2/streets/featuretype.xml");
+        assertStored(catalog.getLayerByName("w2:streets"), "workspaces/w2/s2/streets/layer.xml");
+        assertEquals("${name}", Files.readString(root.resolve("workspaces/w2/s2/streets/title.ftl")), "the resource's other files go along");
+
+        LayerInfo layer = catalog.getLayerByName("w2:streets");
+        layer.setName("avenues");
+        catalog.save(layer); // the resource follows its layer: the event of the layer comes first
+        assertGone("workspaces/w2/s2/streets");
+        assertStored(catalog.getLayerByName("w2:avenues"), "workspaces/w2/s2/avenues/layer.xml");
+        assertStored(catalog.getResourceByName("w2", "avenues", FeatureTypeInfo.class), "workspaces/w2/s2/avenues/featuretype.xml");
+
+        WorkspaceInfo other = catalog.add(WorkspaceInfo.named("w3"));
+        store = catalog.getStoreByName("w2", "s2", DataStoreInfo.class);
+        store.setWorkspace(other.getId());
+        catalog.save(store);
+        assertGone("workspaces/w2/s2");
+        FeatureTypeInfo moved = catalog.getResourceByName("w3", "avenues", FeatureTypeInfo.class);
+        assertStored(moved, "workspaces/w3/s2/avenues/featuretype.xml");
+        assertEquals(catalog.getNamespaceByPrefix("w3").getId(), moved.getNamespace());
+        assertStored(catalog.getLayerByName("w3:avenues"), "workspaces/w3/s2/avenues/layer.xml");
+    }
+
+    @Test
+    void renamedAndMovedStylesAndGroupsMoveTheirFiles() throws IOException {
+        WorkspaceInfo workspace = catalog.add(WorkspaceInfo.named("styled"));
+        StyleInfo red = addStyle("red", null, SLD);
+        red.setName("blue");
+        catalog.save(red);
+        assertGone("styles/red.xml");
+        assertGone("styles/red.sld");
+        assertStored(catalog.getStyleByName(null, "blue"), "styles/blue.xml");
+        assertArrayEquals(SLD, Files.readAllBytes(root.resolve("styles/blue.sld")), "a body named after the style follows the style");
+
+        StyleInfo roads = catalog.getStyleByName(null, "simple_roads");
+        roads.setName("roads");
+        catalog.save(roads);
+        assertGone("styles/simple_roads.xml");
+        assertStored(catalog.getStyleByName(null, "roads"), "styles/roads.xml");
+        assertTrue(Files.exists(root.resolve("styles/simpleRoads.sld")), "a body with a file name of its own stays");
+
+        StyleInfo blue = catalog.getStyleByName(null, "blue");
+        blue.setWorkspace(workspace.getId());
+        catalog.save(blue);
+        assertGone("styles/blue.xml");
+        assertGone("styles/blue.sld");
+        assertStored(catalog.getStyleByName("styled", "blue"), "workspaces/styled/styles/blue.xml");
+        assertArrayEquals(SLD, Files.readAllBytes(root.resolve("workspaces/styled/styles/blue.sld")));
+
+        byte[] newBody = "<StyledLayerDescriptor version=\"1.1.0\"/>".getBytes(StandardCharsets.UTF_8);
+        catalog.apply(Change.save(catalog.getStyleByName("styled", "blue")).withStyleBody(newBody));
+        assertArrayEquals(newBody, Files.readAllBytes(root.resolve("workspaces/styled/styles/blue.sld")));
+
+        LayerGroupInfo tasmania = catalog.getLayerGroupByName(null, "tasmania");
+        tasmania.setName("tassie");
+        catalog.save(tasmania);
+        assertGone("layergroups/tasmania.xml");
+        assertStored(catalog.getLayerGroupByName(null, "tassie"), "layergroups/tassie.xml");
+
+        LayerGroupInfo world = catalog.getLayerGroupByName("ne", "world");
+        world.setWorkspace(null);
+        catalog.save(world);
+        assertGone("workspaces/ne/layergroups/world.xml");
+        assertStored(catalog.getLayerGroupByName(null, "world"), "layergroups/world.xml");
+    }
+
+    @Test
+    void removalsDeleteFilesAndTheFoldersTheObjectsOwned() throws IOException {
+        catalog.removeRecursively(catalog.getLayerByName("sf:roads"));
+        assertGone("workspaces/sf/sf/roads/layer.xml");
+        assertTrue(Files.exists(root.resolve("workspaces/sf/sf/roads/featuretype.xml")), "the resource stays");
+        assertStored(catalog.getLayerGroupByName(null, "spearfish"), "layergroups/spearfish.xml"); // without the layer
+
+        catalog.removeRecursively(catalog.getStoreByName("topp", "taz_shapes", DataStoreInfo.class));
+        assertGone("workspaces/topp/taz_shapes");
+        assertGone("layergroups/tasmania.xml"); // emptied of its layers, so removed with them
+
+        addStyle("kept", null, SLD);
+        catalog.remove(catalog.getStyleByName(null, "kept"));
+        assertGone("styles/kept.xml");
+        assertTrue(Files.exists(root.resolve("styles/kept.sld")), "without purge the style file stays, as in GeoServer");
+        addStyle("purged", null, SLD);
+        catalog.apply(Change.remove(catalog.getStyleByName(null, "purged")).purging());
+        assertGone("styles/purged.xml");
+        assertGone("styles/purged.sld");
+        catalog.apply(Change.removeRecursively(catalog.getStyleByName("ne", "coastline")).purging());
+        assertGone("workspaces/ne/styles/coastline.xml");
+        assertGone("workspaces/ne/styles/coastline.sld");
+        assertStored(catalog.getLayerByName("ne:coastlines"), "workspaces/ne/NaturalEarth/coastlines/layer.xml"); // its styles dropped
+    }
+
+    @Test
+    void recursiveRemovalOfTheDefaultWorkspaceDeletesItsFolderAndMovesDefaultXml() throws IOException {
+        catalog.removeRecursively(catalog.getWorkspaceByName("ne"));
+        assertGone("workspaces/ne");
+        WorkspaceInfo newDefault = catalog.getDefaultWorkspace();
+        assertFalse(newDefault.getName().equals("ne"));
+        assertEquals(Files.readString(root.resolve("workspaces/" + newDefault.getName() + "/workspace.xml")),
+                Files.readString(root.resolve("workspaces/default.xml")));
+
+        CatalogImpl reloaded = Fixtures.load(root);
+        assertNull(reloaded.getWorkspaceByName("ne"));
+        assertEquals(newDefault.getId(), reloaded.getDefaultWorkspace().getId());
+        assertEquals(catalog.list(Info.class).size(), reloaded.list(Info.class).size());
+    }
+
+    @Test
+    void defaultXmlFollowsTheDefaultWorkspace() throws IOException {
+        catalog.setDefaultWorkspace(catalog.getWorkspaceByName("sf"));
+        assertEquals(Files.readString(root.resolve("workspaces/sf/workspace.xml")), Files.readString(root.resolve("workspaces/default.xml")));
+
+        WorkspaceInfo sf = catalog.getWorkspaceByName("sf");
+        sf.setName("spearfish");
+        catalog.save(sf);
+        assertEquals(Files.readString(root.resolve("workspaces/spearfish/workspace.xml")), Files.readString(root.resolve("workspaces/default.xml")));
+        assertEquals("spearfish", Fixtures.load(root).getDefaultWorkspace().getName());
+    }
+
+    @Test
+    void changesFromOtherNodesAreWrittenLikeLocalOnes() throws IOException {
+        WorkspaceInfo workspace = WorkspaceInfo.named("remote");
+        workspace.setId("WorkspaceInfoImpl-remote");
+        catalog.apply(Change.add(workspace).from("node-2"));
+        assertStored(catalog.getWorkspaceByName("remote"), "workspaces/remote/workspace.xml");
+    }
+
+    @Test
+    void aFailedWriteRefusesTheChangeAndNamesTheFile() throws IOException {
+        Files.writeString(root.resolve("workspaces/blocked"), "a file where the workspace folder would go");
+        CatalogException e = assertThrows(CatalogException.class, () -> catalog.add(WorkspaceInfo.named("blocked")));
+        assertEquals(CatalogException.Reason.PERSISTENCE, e.reason());
+        assertTrue(e.getMessage().contains(root.resolve("workspaces/blocked").toString()), e.getMessage());
+        assertNull(catalog.getWorkspaceByName("blocked"), "undone in memory");
+    }
+
+    @Test
+    void everyChangeReloadsAsTheSameCatalog() throws IOException {
+        renamesAndMovesTakeFoldersAndFilesAlong();
+        renamedAndMovedStylesAndGroupsMoveTheirFiles();
+        CatalogImpl reloaded = Fixtures.load(root);
+        for (Info info : catalog.list(Info.class)) {
+            assertEquals(info, reloaded.getById(info.getId()), "reloaded " + info);
+        }
+        assertEquals(catalog.list(Info.class).size(), reloaded.list(Info.class).size());
+    }
+
+    private StyleInfo addStyle(String name, String workspaceId, byte[] body) {
+        StyleInfo style = new StyleInfo();
+        style.setName(name);
+        style.setWorkspace(workspaceId);
+        Info added = catalog.apply(Change.add(style).withStyleBody(body)).get(0).after();
+        return (StyleInfo) added;
+    }
+
+    private static DataStoreInfo store(String name, WorkspaceInfo workspace) {
+        DataStoreInfo store = new DataStoreInfo();
+        store.setName(name);
+        store.setWorkspace(workspace.getId());
+        store.setStoreType("Shapefile");
+        store.setConnectionParameter("url", "file:data/" + name);
+        return store;
+    }
+
+    private static FeatureTypeInfo featureType(String name, NamespaceInfo namespace, DataStoreInfo store) {
+        FeatureTypeInfo featureType = new FeatureTypeInfo();
+        featureType.setName(name);
+        featureType.setNamespace(namespace.getId());
+        featureType.setStore(store);
+        featureType.setSRS("EPSG:4326");
+        return featureType;
+    }
+
+    private static LayerGroupInfo group(String name, String workspaceId, LayerInfo layer) {
+        LayerGroupInfo group = new LayerGroupInfo();
+        group.setName(name);
+        group.setWorkspace(workspaceId);
+        group.setPublishables(List.of(Published.layer(layer.getId())));
+        return group;
+    }
+
+    /** The file exists and holds the object as the catalog has it. */
+    private void assertStored(Info info, String file) throws IOException {
+        Path path = root.resolve(file);
+        assertTrue(Files.exists(path), file + " missing");
+        assertEquals(catalog.getById(info.getId()), xml.read(Files.readString(path)), file);
+    }
+
+    private void assertGone(String file) {
+        assertFalse(Files.exists(root.resolve(file)), file + " still there");
+    }
+}

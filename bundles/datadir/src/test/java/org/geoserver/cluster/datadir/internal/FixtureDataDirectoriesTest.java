@@ -1,0 +1,220 @@
+package org.geoserver.cluster.datadir.internal;
+
+import static org.geoserver.cluster.datadir.internal.Fixtures.GEORCHESTRA;
+import static org.geoserver.cluster.datadir.internal.Fixtures.MINIMAL;
+import static org.geoserver.cluster.datadir.internal.Fixtures.RELEASE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.geoserver.cluster.catalog.api.Catalog;
+import org.geoserver.cluster.catalog.api.ChangeEvent;
+import org.geoserver.cluster.catalog.api.CoverageInfo;
+import org.geoserver.cluster.catalog.api.CoverageStoreInfo;
+import org.geoserver.cluster.catalog.api.DataStoreInfo;
+import org.geoserver.cluster.catalog.api.FeatureTypeInfo;
+import org.geoserver.cluster.catalog.api.Info;
+import org.geoserver.cluster.catalog.api.LayerGroupInfo;
+import org.geoserver.cluster.catalog.api.LayerInfo;
+import org.geoserver.cluster.catalog.api.NamespaceInfo;
+import org.geoserver.cluster.catalog.api.ResourceInfo;
+import org.geoserver.cluster.catalog.api.ServiceInfo;
+import org.geoserver.cluster.catalog.api.SettingsInfo;
+import org.geoserver.cluster.catalog.api.StoreInfo;
+import org.geoserver.cluster.catalog.api.StyleInfo;
+import org.geoserver.cluster.catalog.api.WorkspaceInfo;
+import org.geoserver.cluster.catalog.internal.CatalogImpl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/** GeoServer's sample data directories load completely, and write back to the same files. */
+class FixtureDataDirectoriesTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void releaseLoadsEveryObjectOfItsFiles() throws IOException {
+        DataDirectoryLoader.Result result = Fixtures.LOADER.load(Fixtures.fixture(RELEASE));
+        assertEquals(List.of(), result.problems());
+        CatalogImpl catalog = new CatalogImpl();
+        assertEquals(List.of(), catalog.replaceAll(result.objects()));
+
+        assertCounts(catalog, 8, 8, 10, 24, 24, 4, 27, 3, 1);
+        assertEquals(5, catalog.list(DataStoreInfo.class).size());
+        assertEquals(5, catalog.list(CoverageStoreInfo.class).size());
+        assertEquals(19, catalog.list(FeatureTypeInfo.class).size());
+        assertEquals(5, catalog.list(CoverageInfo.class).size());
+        assertEquals(21, catalog.list(StyleInfo.class).stream().filter(s -> s.getWorkspace() == null).count());
+        assertEquals("ne", catalog.getDefaultWorkspace().getName());
+        assertEquals("ne", catalog.getDefaultNamespace().getPrefix());
+
+        LayerGroupInfo world = catalog.getLayerGroupByName("ne", "world");
+        assertEquals(4, world.getPublishables().size());
+        assertEquals(List.of("countries", "coastlines", "boundary_lines", "populated_places"),
+                world.getPublishables().stream().map(p -> catalog.getById(p.id(), LayerInfo.class).getName()).toList());
+        assertEquals(6, catalog.getLayerGroupByName(null, "spearfish").getPublishables().size(), "old <layers> format");
+        assertEquals("ne", catalog.getById(catalog.getSettings(catalog.getWorkspaceByName("ne").getId()).getWorkspace(), WorkspaceInfo.class).getName());
+        assertEquals("RASTER", catalog.getLayerByName("nurc:mosaic").getLayerType());
+        assertEquals("simpleRoads.sld", catalog.getStyleByName(null, "simple_roads").getFilename());
+    }
+
+    @Test
+    void georchestraLoadsEveryObjectOfItsFiles() throws IOException {
+        DataDirectoryLoader.Result result = Fixtures.LOADER.load(Fixtures.fixture(GEORCHESTRA));
+        assertEquals(List.of(), result.problems(), "plugIns/, w3ds.xml, gwc-gs.xml, *.properties are not catalog files");
+        CatalogImpl catalog = new CatalogImpl();
+        assertEquals(List.of(), catalog.replaceAll(result.objects()));
+
+        assertCounts(catalog, 1, 1, 1, 1, 1, 0, 5, 6, 0);
+        assertEquals("geor", catalog.getDefaultWorkspace().getName());
+        assertEquals(Set.of("wms", "wfs", "wcs", "wmts", "wps", "csw"), serviceTypes(catalog));
+        LayerInfo layer = catalog.getLayerByName("geor:public_layer");
+        assertEquals("point", catalog.getById(layer.getDefaultStyle(), StyleInfo.class).getName());
+        assertEquals("default_generic.sld", catalog.getStyleByName(null, "generic").getFilename());
+    }
+
+    @Test
+    void minimalLoadsEveryObjectOfItsFiles() throws IOException {
+        DataDirectoryLoader.Result result = Fixtures.LOADER.load(Fixtures.fixture(MINIMAL));
+        assertEquals(List.of(), result.problems());
+        CatalogImpl catalog = new CatalogImpl();
+        assertEquals(List.of(), catalog.replaceAll(result.objects()));
+
+        assertCounts(catalog, 2, 2, 0, 0, 0, 0, 4, 3, 0);
+        assertNotNull(catalog.getDefaultWorkspace(), "without default.xml the first workspace is the default, as in GeoServer");
+        assertEquals("http://www.openplans.org/topp", catalog.getNamespaceByPrefix("topp").getURI());
+        assertEquals("8", catalog.getGlobal().xml().childText("numDecimals"), "the old global.xml shape, settings at the top");
+    }
+
+    private static void assertCounts(Catalog catalog, int workspaces, int namespaces, int stores, int resources, int layers, int groups,
+            int styles, int services, int settings) {
+        assertEquals(workspaces, catalog.list(WorkspaceInfo.class).size(), "workspaces");
+        assertEquals(namespaces, catalog.list(NamespaceInfo.class).size(), "namespaces");
+        assertEquals(stores, catalog.list(StoreInfo.class).size(), "stores");
+        assertEquals(resources, catalog.list(ResourceInfo.class).size(), "resources");
+        assertEquals(layers, catalog.list(LayerInfo.class).size(), "layers");
+        assertEquals(groups, catalog.list(LayerGroupInfo.class).size(), "layer groups");
+        assertEquals(styles, catalog.list(StyleInfo.class).size(), "styles");
+        assertEquals(services, catalog.list(ServiceInfo.class).size(), "services");
+        assertEquals(settings, catalog.list(SettingsInfo.class).size(), "workspace settings");
+    }
+
+    private static Set<String> serviceTypes(Catalog catalog) {
+        Set<String> types = new TreeSet<>();
+        catalog.list(ServiceInfo.class).forEach(s -> types.add(s.getServiceType()));
+        return types;
+    }
+
+    /** Every object written as an addition to an empty folder gives the same catalog files, and reloads as the same objects. */
+    @ParameterizedTest
+    @ValueSource(strings = {RELEASE, GEORCHESTRA, MINIMAL})
+    void writingEveryObjectGivesTheSameFilesAndObjects(String fixture) throws Exception {
+        Path original = Fixtures.fixture(fixture);
+        DataDirectoryLoader.Result read = Fixtures.LOADER.load(original);
+        CatalogImpl catalog = new CatalogImpl();
+        catalog.replaceAll(read.objects());
+        DataDirectoryPersister originalFiles = Fixtures.persister(original);
+
+        List<ChangeEvent> additions = new ArrayList<>();
+        Set<String> expectedFiles = new TreeSet<>();
+        for (Info info : catalog.list(Info.class)) {
+            byte[] body = info instanceof StyleInfo style ? originalFiles.read(style, catalog).orElse(null) : null;
+            additions.add(new ChangeEvent(additions.size() + 1, ChangeEvent.Kind.ADD, null, info, List.of(), null, body, false));
+            if (body != null) {
+                expectedFiles.add(relative(original, new DataDirectoryLayout(original).styleFile((StyleInfo) info, catalog::getById)));
+            }
+        }
+        Path copy = temp.resolve("copy");
+        Fixtures.persister(copy).persist(additions, catalog);
+
+        DataDirectoryLoader.Result reread = Fixtures.LOADER.load(copy);
+        assertEquals(List.of(), reread.problems());
+        assertEquals(byId(catalog.list(Info.class)), byId(reread.objects()), "the same objects, compared as XML trees");
+
+        Map<String, Path> originalCatalogFiles = catalogFiles(original, read);
+        Map<String, Path> writtenCatalogFiles = catalogFiles(copy, reread);
+        originalCatalogFiles.putIfAbsent("workspaces/default.xml", null); // geoserver-minimal has none; one is written for its default
+        assertEquals(new TreeSet<>(originalCatalogFiles.keySet()), new TreeSet<>(writtenCatalogFiles.keySet()));
+        expectedFiles.addAll(writtenCatalogFiles.keySet());
+        assertEquals(expectedFiles, Fixtures.files(copy), "catalog files and the style files there were, nothing else");
+
+        for (Map.Entry<String, Path> file : originalCatalogFiles.entrySet()) {
+            Path written = copy.resolve(file.getKey());
+            String text = Files.readString(written, StandardCharsets.UTF_8);
+            assertFalse(text.startsWith("<?xml"), file.getKey() + ": GeoServer writes catalog files without a declaration");
+            assertTrue(text.lines().skip(1).findFirst().orElse("  <").startsWith("  <"), file.getKey() + ": two-space indentation");
+            if (file.getValue() != null && !file.getKey().equals("workspaces/default.xml")) {
+                assertEquals(outline(file.getValue()), outline(written), file.getKey() + ": element names, ids and references");
+            }
+        }
+        for (String style : expectedFiles) {
+            if (!style.endsWith(".xml")) {
+                assertEquals(-1, Files.mismatch(original.resolve(style), copy.resolve(style)), style + " copied byte for byte");
+            }
+        }
+    }
+
+    private static Map<String, Info> byId(List<? extends Info> objects) {
+        Map<String, Info> map = new HashMap<>();
+        objects.forEach(info -> map.put(info.getId(), info));
+        return map;
+    }
+
+    private static Map<String, Path> catalogFiles(Path root, DataDirectoryLoader.Result result) {
+        Map<String, Path> files = new HashMap<>();
+        for (DataDirectoryLoader.Loaded loaded : result.loaded()) {
+            if (loaded.file() != null) {
+                files.put(relative(root, loaded.file()), loaded.file());
+            }
+        }
+        return files;
+    }
+
+    private static String relative(Path root, Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+
+    /** Element names in document order, with the text of every {@code <id>} and the attributes: read by the JDK's DOM, not by InfoXml. */
+    private static List<String> outline(Path file) throws Exception {
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
+        List<String> outline = new ArrayList<>();
+        outline(document.getDocumentElement(), "", outline);
+        return outline;
+    }
+
+    private static void outline(Element element, String path, List<String> outline) {
+        String here = path + "/" + element.getTagName();
+        StringBuilder line = new StringBuilder(here);
+        for (int i = 0; i < element.getAttributes().getLength(); i++) {
+            Node attribute = element.getAttributes().item(i);
+            line.append(" @").append(attribute.getNodeName()).append('=').append(attribute.getNodeValue());
+        }
+        if (element.getTagName().equals("id")) {
+            line.append(" = ").append(element.getTextContent());
+        }
+        outline.add(line.toString());
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element childElement) {
+                outline(childElement, here, outline);
+            }
+        }
+    }
+}
