@@ -46,6 +46,12 @@ public class DistributionNodeTest {
                     || node.ssh("cluster:status").contains("Roles:        master\r\n"), () -> node.ssh("cluster:status"));
 
             assertTrue("HTTP answers on port " + node.httpPort(), Ports.listening(node.httpPort()));
+            // The sample configuration shipped in geoserver-data loads whole.
+            String layer = GeoServerRest.expect(node.rest().get("/layers/demo:roads.json"), 200).body();
+            assertTrue(layer, layer.contains("\"line\""));
+            GeoServerRest.expect(node.rest().get("/layergroups/overview.json"), 200);
+            assertEquals(5, node.rest().get("/styles.json").body().split("\"name\"").length - 1);
+            assertFalse("no reference problems loading the sample", node.logTail().contains("Reference problems"));
             assertEquals("a JMS message through the node's broker", "hello", roundTrip(node.brokerPort()));
 
             assertEquals("exit code of a clean shutdown", 0, node.stop(Duration.ofSeconds(60)));
