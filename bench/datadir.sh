@@ -8,10 +8,8 @@
 set -eu
 cd "$(dirname "$0")/.."
 module=bundles/datadir
-# Compiles main and test classes (the benchmark lives in src/test/java) without running the tests.
-mvn -B -o -q install -pl "$module" -DskipTests >&2
-mvn -B -o -q dependency:build-classpath -pl "$module" -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >&2
-classpath="$module/target/classes:$module/target/test-classes:$(cat "$module/target/bench.classpath")"
+. bench/classpath.sh
+classpath=$(bench_classpath "$module")
 main=org.geoserver.cluster.datadir.bench.DataDirectoryBenchmark
 # The components log at INFO through slf4j-simple; keep the table readable.
 quiet=-Dorg.slf4j.simpleLogger.defaultLogLevel=warn

@@ -18,8 +18,13 @@ import org.slf4j.LoggerFactory;
  * directory that cannot be read is logged and leaves the catalog as it was; the persister still
  * writes changes to the configured place, and refuses them when it cannot.
  */
-@Component(immediate = true, configurationPid = GeoServerDataDirectory.PID)
-public class DataDirectoryCatalogLoader {
+@Component(
+        service = Runnable.class,
+        immediate = true,
+        configurationPid = GeoServerDataDirectory.PID,
+        // Run by the REST API's /reload, as GeoServer re-reads its data directory there.
+        property = "org.geoserver.cluster.rest.task=reload")
+public class DataDirectoryCatalogLoader implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataDirectoryCatalogLoader.class);
 
@@ -55,6 +60,12 @@ public class DataDirectoryCatalogLoader {
         }
         LOG.info("Data directory moves from {} to {}: reloading the catalog", location, requested);
         load(requested);
+    }
+
+    /** Reloads the catalog from the data directory, dropping what only lives in memory. */
+    @Override
+    public void run() {
+        load(location);
     }
 
     /** Where the catalog was last loaded from. */

@@ -51,6 +51,16 @@ class DataDirectoryCatalogLoaderTest {
     }
 
     @Test
+    void runningItReloadsFromTheDataDirectory() throws IOException {
+        Path release = Fixtures.copy(Fixtures.RELEASE, temp.resolve("release"));
+        DataDirectoryCatalogLoader loader = activate(release.toString(), Map.of());
+        catalog.add(WorkspaceInfo.named("only-in-memory"));
+        loader.run();
+        assertEquals(null, catalog.getWorkspaceByName("only-in-memory"));
+        assertEquals(8, catalog.list(WorkspaceInfo.class).size());
+    }
+
+    @Test
     void anUnchangedLocationDoesNotReload() throws IOException {
         Path release = Fixtures.copy(Fixtures.RELEASE, temp.resolve("release"));
         DataDirectoryCatalogLoader dataDirectory = activate("", Map.of("GEOSERVER_DATA_DIR", release.toString()));
