@@ -21,7 +21,7 @@ public class GeoServerNodeClientCompatibilityTest {
     @Test
     public void geoserverNodeClientWorksAgainstANode() throws Exception {
         Path scenario = Path.of(System.getProperty("node.compat.directory", "target/node-compat"));
-        try (KarafNode node = KarafNode.unpack("node-client").offline()) {
+        try (KarafNode node = KarafNode.unpack("node-client").offline().emptyDataDirectory()) {
             node.start().awaitReady(Duration.ofSeconds(120));
             String url = "http://127.0.0.1:" + node.httpPort() + "/geoserver/rest/";
             Wait.until("the REST API at " + url, Duration.ofSeconds(60), () -> node.rest().get("/about/version.json").status() == 200, node::logTail);

@@ -105,6 +105,16 @@ public final class KarafNode implements AutoCloseable {
         throw new AssertionError("no bundle " + symbolicName + " on node " + name);
     }
 
+    /** Drops the shipped sample configuration: the node starts with GeoServer's defaults only. */
+    public KarafNode emptyDataDirectory() {
+        try {
+            deleteRecursively(dataDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot empty " + dataDirectory(), e);
+        }
+        return this;
+    }
+
     /** The node's GeoServer data directory. */
     public Path dataDirectory() {
         return home.resolve("geoserver-data");

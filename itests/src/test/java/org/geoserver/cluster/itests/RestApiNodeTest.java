@@ -36,7 +36,7 @@ public class RestApiNodeTest {
 
     @BeforeClass
     public static void startNode() {
-        node = KarafNode.unpack("rest").offline();
+        node = KarafNode.unpack("rest").offline().emptyDataDirectory();
         node.start().awaitReady(Duration.ofSeconds(120));
         awaitApi();
     }
@@ -98,6 +98,15 @@ public class RestApiNodeTest {
         expect(201, "POST", "/workspaces", JSON, "{\"workspace\":{\"name\":\"it\"}}");
         expect(201, "POST", "/namespaces", JSON, "{\"namespace\":{\"prefix\":\"it2\",\"uri\":\"http://it2\"}}");
         expect(200, "PUT", "/workspaces/default", JSON, "{\"workspace\":{\"name\":\"it\"}}");
+
+        // refused requests answer with GeoServer's status and change nothing
+        String before = get("/workspaces.json");
+        expect(400, "POST", "/workspaces", JSON, "{\"workspace\":");
+        expect(400, "POST", "/workspaces", "application/xml", "<workspace><name>broken</workspace>");
+        expect(409, "POST", "/workspaces", JSON, "{\"workspace\":{\"name\":\"it\"}}");
+        expect(404, "POST", "/workspaces/nowhere/datastores", JSON, "{\"dataStore\":{\"name\":\"s\"}}");
+        expect(404, "GET", "/workspaces/nowhere.json", null, null);
+        assertEquals(before, get("/workspaces.json"));
         expect(201, "POST", "/workspaces/it/datastores", JSON,
                 "{\"dataStore\":{\"name\":\"ds\",\"type\":\"PostGIS\",\"connectionParameters\":{\"entry\":[{\"@key\":\"host\",\"$\":\"db\"}]}}}");
         expect(201, "POST", "/workspaces/it/datastores/ds/featuretypes", JSON, "{\"featureType\":{\"name\":\"roads\",\"srs\":\"EPSG:4326\","
