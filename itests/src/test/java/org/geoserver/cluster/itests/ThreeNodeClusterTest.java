@@ -133,7 +133,21 @@ public class ThreeNodeClusterTest {
     }
 
     @Test
-    public void t4_concurrentEditsOnTwoMastersEndIdentical() throws Exception {
+    public void t4_updatingTheTransportBundleWhileChangesAreMadeLosesNothing() throws Exception {
+        long transport = a.bundleId("org.geoserver.cluster.geoserver-cluster-transport-jms");
+        CompletableFuture<Void> changes = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 50; i++) {
+                createWorkspace(a, "during_update_" + i);
+            }
+        });
+        a.ssh("bundle:update " + transport);
+        changes.get();
+        awaitConverged("transport bundle updated during 50 changes");
+        expect(b.rest().get("/workspaces/during_update_49.json"), 200);
+    }
+
+    @Test
+    public void t5_concurrentEditsOnTwoMastersEndIdentical() throws Exception {
         CompletableFuture<Void> onA = CompletableFuture.runAsync(() -> {
             for (int i = 0; i < 20; i++) {
                 expect(a.rest().put("/layers/topp:states", "{\"layer\":{\"enabled\":" + (i % 2 == 0) + "}}"), 200);
