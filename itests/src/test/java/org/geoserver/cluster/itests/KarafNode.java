@@ -39,9 +39,7 @@ public final class KarafNode implements AutoCloseable {
         Path archive = Path.of(System.getProperty("distribution.archive"));
         Path home = Path.of(System.getProperty("nodes.directory", "target/nodes")).resolve(name);
         try {
-            deleteRecursively(home);
-            Files.createDirectories(home);
-            run(List.of("tar", "xzf", archive.toString(), "-C", home.toString(), "--strip-components=1"));
+            extract(archive, home);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack " + archive + " into " + home, e);
         }
@@ -264,6 +262,13 @@ public final class KarafNode implements AutoCloseable {
     @Override
     public void close() {
         kill();
+    }
+
+    /** Unpacks a .tar.gz distribution (one top folder) into a fresh folder. */
+    static void extract(Path archive, Path home) throws IOException {
+        deleteRecursively(home);
+        Files.createDirectories(home);
+        run(List.of("tar", "xzf", archive.toString(), "-C", home.toString(), "--strip-components=1"));
     }
 
     private static void run(List<String> command) throws IOException {

@@ -51,6 +51,7 @@ public class JmsEventTransport implements EventTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(JmsEventTransport.class);
     private static final long RETRY_MILLIS = 2_000;
+    private static final int SEND_TIMEOUT_MILLIS = 10_000;
 
     private final ClusterConfiguration configuration;
     private final Path rejectedDirectory;
@@ -67,15 +68,15 @@ public class JmsEventTransport implements EventTransport {
     private volatile boolean connected;
     private volatile boolean closed;
 
-    // Guarded by this; changed only on the connector thread.
-    private ClusterSettings settings;
-    private ClusterEventCodec codec;
-    private String url;
+    // Changed only on the connector thread, under this; volatile so that describe() never waits for a send.
+    private volatile ClusterSettings settings;
+    private volatile ClusterEventCodec codec;
+    private volatile String url;
     private Connection connection;
     private Session producerSession;
     private MessageProducer producer;
     private Session consumerSession;
-    private MessageConsumer consumer;
+    private volatile MessageConsumer consumer;
 
     @Activate
     public JmsEventTransport(
@@ -151,12 +152,13 @@ public class JmsEventTransport implements EventTransport {
     }
 
     @Override
-    public synchronized String describe() {
-        if (settings == null) {
+    public String describe() {
+        ClusterSettings current = settings;
+        if (current == null) {
             return "not configured";
         }
-        return (connected ? "connected to " : "connecting to ") + url + ", topic " + settings.topicName()
-                + (consumer == null ? ", not consuming" : ", consuming " + source(settings)) + ", received " + received.get() + ", rejected " + rejected.get();
+        return (connected ? "connected to " : "connecting to ") + url + ", topic " + current.topicName()
+                + (consumer == null ? ", not consuming" : ", consuming " + source(current)) + ", received " + received.get() + ", rejected " + rejected.get();
     }
 
     // ---------------------------------------------------------------- connection (connector thread only)
@@ -217,6 +219,8 @@ public class JmsEventTransport implements EventTransport {
         redelivery.setUseExponentialBackOff(true);
         redelivery.setMaximumRedeliveryDelay(30_000);
         factory.setWatchTopicAdvisories(false);
+        // A send to a broker that went away fails after this, and the event stays in the outbox.
+        factory.setSendTimeout(SEND_TIMEOUT_MILLIS);
         synchronized (this) {
             url = effective;
         }
@@ -378,12 +382,8 @@ public class JmsEventTransport implements EventTransport {
         }
         byte[] body = new byte[(int) bytes.getBodyLength()];
         bytes.readBytes(body);
-        ClusterEventCodec current;
-        synchronized (this) {
-            current = codec;
-        }
         try {
-            return current.decode(body);
+            return codec.decode(body);
         } catch (InvalidEventException e) {
             reject(message, body, e.getMessage());
             return null;
