@@ -151,9 +151,15 @@ public class ActiveMqEmbeddedBroker implements EmbeddedBroker {
         for (URI uri : settings.transportConnectors()) {
             connectors.add(service.addConnector(uri));
         }
+        if (!settings.networkConnectors().isEmpty()) {
+            // Nodes consume per-node queues of a virtual topic: forward topic messages to the brokers
+            // where such queues have consumers, not only where the topic itself has subscribers.
+            service.setUseVirtualDestSubs(true);
+        }
         for (URI uri : settings.networkConnectors()) {
             NetworkConnector network = service.addNetworkConnector(uri);
             network.setName(settings.brokerName() + "->" + uri);
+            network.setUseVirtualDestSubs(true);
             if (settings.authenticated()) {
                 network.setUserName(settings.user());
                 network.setPassword(settings.password());
