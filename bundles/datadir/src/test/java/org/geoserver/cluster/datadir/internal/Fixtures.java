@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.geoserver.cluster.catalog.api.Catalog;
 import org.geoserver.cluster.catalog.internal.CatalogImpl;
 import org.geoserver.cluster.catalog.xml.InfoXml;
 
