@@ -102,6 +102,13 @@ public class ThreeNodeClusterTest {
         assertArrayEquals("b's private data directory holds the same file", Files.readAllBytes(a.dataDirectory().resolve(featureTypeFile)),
                 Files.readAllBytes(b.dataDirectory().resolve(featureTypeFile)));
         assertFalse("c (readOnly) keeps the changes in memory only", Files.exists(c.dataDirectory().resolve(featureTypeFile)));
+
+        // the nodes tell each other their digests: a sees both peers with its own configuration
+        Wait.until("a to hear b and c have its configuration", Duration.ofSeconds(30), () -> {
+            String status = a.ssh("cluster:status");
+            return status.contains("Peers:        2 heard of") && status.contains("node-b: same configuration")
+                    && status.contains("node-c: same configuration");
+        }, () -> a.ssh("cluster:status"));
     }
 
     @Test

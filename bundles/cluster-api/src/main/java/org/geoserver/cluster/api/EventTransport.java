@@ -13,6 +13,16 @@ public interface EventTransport {
      */
     void publish(ClusterEvent event) throws TransportException;
 
+    /** Tells the other nodes this node's status, best effort (not persistent: a newer one follows). */
+    void publishStatus(NodeStatus status) throws TransportException;
+
+    /**
+     * Hands the statuses other nodes of the group publish to the listener, until the returned handle
+     * is closed. (A subscription rather than a whiteboard: the listener also publishes through this
+     * transport, and the two must not wait for each other to start.)
+     */
+    AutoCloseable subscribeStatus(StatusListener listener);
+
     /** True while connected to the broker. */
     boolean isConnected();
 

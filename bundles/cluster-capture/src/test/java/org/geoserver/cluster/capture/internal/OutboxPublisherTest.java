@@ -36,6 +36,14 @@ class OutboxPublisherTest {
         }
 
         @Override
+        public void publishStatus(org.geoserver.cluster.api.NodeStatus status) {}
+
+        @Override
+        public AutoCloseable subscribeStatus(org.geoserver.cluster.api.StatusListener listener) {
+            return () -> { };
+        }
+
+        @Override
         public boolean isConnected() {
             return true;
         }

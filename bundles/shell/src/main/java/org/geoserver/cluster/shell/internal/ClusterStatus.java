@@ -1,11 +1,14 @@
 package org.geoserver.cluster.shell.internal;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.geoserver.cluster.api.ApplierStatus;
 import org.geoserver.cluster.api.ClusterSettings;
 import org.geoserver.cluster.api.EventTransport;
 import org.geoserver.cluster.api.Outbox;
+import org.geoserver.cluster.api.PeerDirectory;
 import org.geoserver.cluster.api.ReplicationLedger;
 
 /** The lines of {@code cluster:status}; parts whose bundle is not running say so. */
@@ -13,7 +16,8 @@ final class ClusterStatus {
 
     private ClusterStatus() {}
 
-    static String render(ClusterSettings settings, EventTransport transport, Outbox outbox, ReplicationLedger ledger, ApplierStatus applier) {
+    static String render(ClusterSettings settings, EventTransport transport, Outbox outbox, ReplicationLedger ledger, ApplierStatus applier,
+            PeerDirectory peers) {
         StringBuilder out = new StringBuilder();
         line(out, "Instance", settings.instanceName());
         line(out, "Group", settings.group());
@@ -32,6 +36,12 @@ final class ClusterStatus {
         Map<String, Long> progress = new TreeMap<>(ledger.progress());
         line(out, "Last applied", progress.isEmpty() ? "nothing received yet" : "");
         progress.forEach((origin, sequence) -> out.append("  ").append(origin).append(": #").append(sequence).append('\n'));
+        List<PeerDirectory.Peer> known = peers == null ? List.of() : peers.peers();
+        line(out, "Peers", peers == null ? "digest exchange not running" : known.size() + " heard of");
+        for (PeerDirectory.Peer peer : known) {
+            out.append("  ").append(peer.status().instanceName()).append(": ").append(peer.sameDigest() ? "same configuration" : "different configuration")
+                    .append(", outbox ").append(peer.status().outbox()).append(", last seen ").append(Instant.ofEpochMilli(peer.lastSeen())).append('\n');
+        }
         return out.toString();
     }
 

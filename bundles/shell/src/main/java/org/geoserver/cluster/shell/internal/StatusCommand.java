@@ -8,6 +8,7 @@ import org.geoserver.cluster.api.ApplierStatus;
 import org.geoserver.cluster.api.ClusterConfiguration;
 import org.geoserver.cluster.api.EventTransport;
 import org.geoserver.cluster.api.Outbox;
+import org.geoserver.cluster.api.PeerDirectory;
 import org.geoserver.cluster.api.ReplicationLedger;
 
 @Service
@@ -29,9 +30,12 @@ public class StatusCommand implements Action {
     @Reference(optional = true)
     ApplierStatus applier;
 
+    @Reference(optional = true)
+    PeerDirectory peers;
+
     @Override
     public Object execute() {
-        System.out.print(ClusterStatus.render(configuration.current(), transport, outbox, ledger, applier));
+        System.out.print(ClusterStatus.render(configuration.current(), transport, outbox, ledger, applier, peers));
         return null;
     }
 }

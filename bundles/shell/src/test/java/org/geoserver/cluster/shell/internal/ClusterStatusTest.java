@@ -3,8 +3,11 @@ package org.geoserver.cluster.shell.internal;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.geoserver.cluster.api.ApplierStatus;
 import org.geoserver.cluster.api.ClusterSettings;
+import org.geoserver.cluster.api.NodeStatus;
+import org.geoserver.cluster.api.PeerDirectory;
 import org.geoserver.cluster.api.internal.JournaledReplicationLedger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +43,8 @@ class ClusterStatusTest {
                 return 0;
             }
         };
-        String status = ClusterStatus.render(settings, null, null, ledger, applier);
+        PeerDirectory peers = () -> List.of(new PeerDirectory.Peer(new NodeStatus("node-b", "g", "abc", 0, 0), true, 0));
+        String status = ClusterStatus.render(settings, null, null, ledger, applier, peers);
         assertTrue(status.contains("Instance:     node-a"), status);
         assertTrue(status.contains("Roles:        master\n") || status.contains("Roles:        master" + System.lineSeparator()), status);
         assertTrue(status.contains("Read only:    enabled"), status);
@@ -48,5 +52,7 @@ class ClusterStatusTest {
         assertTrue(status.contains("capture not running"), status);
         assertTrue(status.contains("Applied:      40 events (2 skipped"), status);
         assertTrue(status.contains("node-b: #42"), status);
+        assertTrue(status.contains("Peers:        1 heard of"), status);
+        assertTrue(status.contains("node-b: same configuration, outbox 0"), status);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
@@ -12,6 +13,8 @@ import jakarta.jms.Topic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +30,8 @@ import org.geoserver.cluster.api.ClusterSettings;
 import org.geoserver.cluster.api.EventHandler;
 import org.geoserver.cluster.api.EventTransport;
 import org.geoserver.cluster.api.InvalidEventException;
+import org.geoserver.cluster.api.NodeStatus;
+import org.geoserver.cluster.api.StatusListener;
 import org.geoserver.cluster.api.TransportException;
 import org.geoserver.cluster.broker.api.EmbeddedBroker;
 import org.osgi.service.component.annotations.Activate;
@@ -52,6 +57,7 @@ public class JmsEventTransport implements EventTransport {
     private static final Logger LOG = LoggerFactory.getLogger(JmsEventTransport.class);
     private static final long RETRY_MILLIS = 2_000;
     private static final int SEND_TIMEOUT_MILLIS = 10_000;
+    private static final long STATUS_TIME_TO_LIVE_MILLIS = 30_000;
 
     private final ClusterConfiguration configuration;
     private final Path rejectedDirectory;
@@ -65,6 +71,7 @@ public class JmsEventTransport implements EventTransport {
     /** The connection being opened or in use, so that closing the component can cut a pending connect. */
     private volatile ActiveMQConnection opening;
     private volatile EventHandler handler;
+    private final List<StatusListener> statusListeners = new CopyOnWriteArrayList<>();
     private volatile boolean connected;
     private volatile boolean closed;
 
@@ -75,6 +82,8 @@ public class JmsEventTransport implements EventTransport {
     private Connection connection;
     private Session producerSession;
     private MessageProducer producer;
+    private MessageProducer statusProducer;
+    private Session statusSession;
     private Session consumerSession;
     private volatile MessageConsumer consumer;
 
@@ -144,6 +153,32 @@ public class JmsEventTransport implements EventTransport {
                 throw new TransportException("could not send " + event + " to " + url + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    @Override
+    public void publishStatus(NodeStatus status) throws TransportException {
+        synchronized (this) {
+            if (statusProducer == null) {
+                throw new TransportException("not connected to " + (url == null ? "a broker" : url), null);
+            }
+            try {
+                MapMessage message = producerSession.createMapMessage();
+                message.setString("instanceName", status.instanceName());
+                message.setString("group", status.group());
+                message.setString("digest", status.digest());
+                message.setInt("outbox", status.outbox());
+                message.setLong("timestamp", status.timestamp());
+                statusProducer.send(message, DeliveryMode.NON_PERSISTENT, Message.DEFAULT_PRIORITY, STATUS_TIME_TO_LIVE_MILLIS);
+            } catch (JMSException e) {
+                throw new TransportException("could not send the status of " + status.instanceName() + " to " + url + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public AutoCloseable subscribeStatus(StatusListener listener) {
+        statusListeners.add(listener);
+        return () -> statusListeners.remove(listener);
     }
 
     @Override
@@ -259,6 +294,9 @@ public class JmsEventTransport implements EventTransport {
             connection = created;
             producerSession = created.createSession(false, Session.AUTO_ACKNOWLEDGE);
             producer = producerSession.createProducer(producerSession.createTopic(current.topicName()));
+            statusProducer = producerSession.createProducer(producerSession.createTopic(statusTopic(current)));
+            statusSession = created.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            statusSession.createConsumer(statusSession.createTopic(statusTopic(current))).setMessageListener(this::onStatus);
         }
         connected = true;
         LOG.info("Connected to broker {} as {} (topic {})", effective, current.instanceName(), current.topicName());
@@ -297,6 +335,11 @@ public class JmsEventTransport implements EventTransport {
         return session.createDurableSubscriber(topic, settings.instanceName());
     }
 
+    /** A plain topic beside the events' one: statuses are not kept for absent nodes. */
+    private static String statusTopic(ClusterSettings settings) {
+        return settings.topicName().replaceFirst("^VirtualTopic\\.", "") + ".status";
+    }
+
     private static boolean isVirtualTopic(ClusterSettings settings) {
         return settings.topicName().startsWith("VirtualTopic.");
     }
@@ -328,6 +371,8 @@ public class JmsEventTransport implements EventTransport {
             closing = connection;
             connection = null;
             producer = null;
+            statusProducer = null;
+            statusSession = null;
             producerSession = null;
         }
         connected = false;
@@ -371,6 +416,25 @@ public class JmsEventTransport implements EventTransport {
             } catch (JMSException rollback) {
                 LOG.warn("Rollback of message {} failed: {}", messageId(message), rollback.getMessage());
             }
+        }
+    }
+
+    private void onStatus(Message message) {
+        try {
+            if (!(message instanceof MapMessage map)) {
+                return;
+            }
+            NodeStatus status = new NodeStatus(map.getString("instanceName"), map.getString("group"), map.getString("digest"), map.getInt("outbox"),
+                    map.getLong("timestamp"));
+            ClusterSettings current = configuration.current();
+            if (status.instanceName() == null || status.instanceName().equals(current.instanceName()) || !current.group().equals(status.group())) {
+                return;
+            }
+            for (StatusListener listener : statusListeners) {
+                listener.statusReceived(status);
+            }
+        } catch (JMSException | RuntimeException e) {
+            LOG.debug("Ignoring status message {}: {}", messageId(message), e.getMessage());
         }
     }
 

@@ -22,6 +22,7 @@ import org.apache.activemq.ActiveMQConnectionFactory;
 import org.apache.activemq.broker.BrokerService;
 import org.geoserver.cluster.api.ClusterEvent;
 import org.geoserver.cluster.api.ClusterSettings;
+import org.geoserver.cluster.api.NodeStatus;
 import org.geoserver.cluster.api.TransportException;
 import org.geoserver.cluster.api.testing.TestClusterConfiguration;
 import org.junit.jupiter.api.AfterEach;
@@ -119,6 +120,24 @@ class JmsEventTransportTest {
         Thread.sleep(300);
         assertTrue(atA.isEmpty(), "no echo");
         assertTrue(atOtherGroup.isEmpty(), "other groups ignore it");
+    }
+
+    @Test
+    void statusesReachTheOtherNodesOfTheGroup() throws Exception {
+        startBroker();
+        JmsEventTransport a = transport(new TestClusterConfiguration(settings("node-a", "g", port, true, "")), null);
+        JmsEventTransport b = transport(new TestClusterConfiguration(settings("node-b", "g", port, true, "")), null);
+        List<NodeStatus> atB = new CopyOnWriteArrayList<>();
+        List<NodeStatus> atA = new CopyOnWriteArrayList<>();
+        b.subscribeStatus(atB::add);
+        a.subscribeStatus(atA::add);
+        await("both connected", () -> a.isConnected() && b.isConnected());
+        Thread.sleep(300);
+        a.publishStatus(new NodeStatus("node-a", "g", "d1", 0, 1));
+        await("b to hear a", () -> atB.size() == 1);
+        assertEquals("d1", atB.get(0).digest());
+        Thread.sleep(200);
+        assertTrue(atA.isEmpty(), "a does not hear itself");
     }
 
     @Test

@@ -1,0 +1,13 @@
+package org.geoserver.cluster.api;
+
+/**
+ * What a node tells the others every few seconds, so that each node knows its peers and whether
+ * their configuration is the same as its own.
+ *
+ * @param instanceName the node
+ * @param group its group
+ * @param digest its configuration digest ({@link ConfigurationDigest#digest()})
+ * @param outbox events it has not sent yet (a differing digest is expected while this is not 0)
+ * @param timestamp when it was sent, milliseconds since the epoch
+ */
+public record NodeStatus(String instanceName, String group, String digest, int outbox, long timestamp) {}

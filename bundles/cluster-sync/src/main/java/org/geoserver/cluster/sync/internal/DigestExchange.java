@@ -1,0 +1,150 @@
+package org.geoserver.cluster.sync.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.geoserver.cluster.api.ClusterConfiguration;
+import org.geoserver.cluster.api.ClusterSettings;
+import org.geoserver.cluster.api.ConfigurationDigest;
+import org.geoserver.cluster.api.EventTransport;
+import org.geoserver.cluster.api.NodeStatus;
+import org.geoserver.cluster.api.Outbox;
+import org.geoserver.cluster.api.PeerDirectory;
+import org.geoserver.cluster.api.StatusListener;
+import org.geoserver.cluster.api.TransportException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every few seconds tells the other nodes this node's configuration digest, and keeps what they
+ * tell it. A peer whose digest stays different while neither node has anything left to send has
+ * drifted: that is logged (a resync repairs it).
+ */
+@Component(service = PeerDirectory.class, immediate = true)
+public class DigestExchange implements StatusListener, PeerDirectory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DigestExchange.class);
+    static final long INTERVAL_MILLIS = 5_000;
+    /** Consecutive differing statuses from a settled peer before it counts as drifted. */
+    private static final int DRIFT_THRESHOLD = 3;
+
+    private final ClusterConfiguration configuration;
+    private final ConfigurationDigest digest;
+    private final LongSupplier clock;
+    private final Map<String, Peer> peers = new ConcurrentHashMap<>();
+    private final Map<String, Integer> differing = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "geoserver-cluster-digest-exchange"));
+    private volatile EventTransport transport;
+    private AutoCloseable subscription;
+    private volatile Outbox outbox;
+
+    @Activate
+    public DigestExchange(@Reference ClusterConfiguration configuration, @Reference ConfigurationDigest digest) {
+        this(configuration, digest, System::currentTimeMillis);
+        timer.scheduleWithFixedDelay(this::publish, 1_000, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    DigestExchange(ClusterConfiguration configuration, ConfigurationDigest digest, LongSupplier clock) {
+        this.configuration = configuration;
+        this.digest = digest;
+        this.clock = clock;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void setTransport(EventTransport service) {
+        closeSubscription();
+        this.transport = service;
+        this.subscription = service.subscribeStatus(this);
+    }
+
+    synchronized void unsetTransport(EventTransport service) {
+        if (this.transport == service) {
+            closeSubscription();
+            this.transport = null;
+        }
+    }
+
+    private void closeSubscription() {
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                LOG.debug("Closing the status subscription: {}", e.getMessage());
+            }
+            subscription = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setOutbox(Outbox service) {
+        this.outbox = service;
+    }
+
+    void unsetOutbox(Outbox service) {
+        if (this.outbox == service) {
+            this.outbox = null;
+        }
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        timer.shutdownNow();
+        closeSubscription();
+    }
+
+    /** This node's status now. */
+    NodeStatus status() {
+        ClusterSettings settings = configuration.current();
+        Outbox current = outbox;
+        return new NodeStatus(settings.instanceName(), settings.group(), digest.digest(), current == null ? 0 : current.size(), clock.getAsLong());
+    }
+
+    void publish() {
+        EventTransport current = transport;
+        if (current == null || !current.isConnected()) {
+            return;
+        }
+        try {
+            current.publishStatus(status());
+        } catch (TransportException | RuntimeException e) {
+            LOG.debug("Could not publish this node's status: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void statusReceived(NodeStatus status) {
+        NodeStatus own = status();
+        boolean same = own.digest().equals(status.digest());
+        peers.put(status.instanceName(), new Peer(status, same, clock.getAsLong()));
+        boolean settled = own.outbox() == 0 && status.outbox() == 0;
+        if (same || !settled) {
+            differing.remove(status.instanceName());
+            return;
+        }
+        int count = differing.merge(status.instanceName(), 1, Integer::sum);
+        if (count == DRIFT_THRESHOLD) {
+            LOG.warn("The configuration of node {} differs from this node's ({} here, {} there) although neither has changes left to send",
+                    status.instanceName(), own.digest(), status.digest());
+        }
+    }
+
+    @Override
+    public List<Peer> peers() {
+        List<Peer> list = new ArrayList<>(peers.values());
+        list.sort(Comparator.comparing(p -> p.status().instanceName()));
+        return list;
+    }
+}

@@ -1,0 +1,80 @@
+package org.geoserver.cluster.sync.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.geoserver.cluster.api.ConfigurationDigest;
+import org.geoserver.cluster.api.EventTransport;
+import org.geoserver.cluster.api.NodeStatus;
+import org.geoserver.cluster.api.testing.TestClusterConfiguration;
+import org.junit.jupiter.api.Test;
+
+class DigestExchangeTest {
+
+    private String localDigest = "aaa";
+    private final ConfigurationDigest digest = new ConfigurationDigest() {
+        @Override
+        public String digest() {
+            return localDigest;
+        }
+
+        @Override
+        public Map<String, String> digestsByType() {
+            return Map.of();
+        }
+
+        @Override
+        public Map<String, String> digestsById() {
+            return Map.of();
+        }
+    };
+
+    private final DigestExchange exchange = new DigestExchange(new TestClusterConfiguration(TestClusterConfiguration.settings("node-a", "g", "")), digest, () -> 1000L);
+
+    @Test
+    void publishesThisNodesDigestThroughTheTransport() {
+        List<NodeStatus> sent = new ArrayList<>();
+        exchange.setTransport(new EventTransport() {
+            @Override
+            public void publish(org.geoserver.cluster.api.ClusterEvent event) {}
+
+            @Override
+            public void publishStatus(NodeStatus status) {
+                sent.add(status);
+            }
+
+            @Override
+            public AutoCloseable subscribeStatus(org.geoserver.cluster.api.StatusListener listener) {
+                return () -> { };
+            }
+
+            @Override
+            public boolean isConnected() {
+                return true;
+            }
+
+            @Override
+            public String describe() {
+                return "test";
+            }
+        });
+        exchange.publish();
+        assertEquals(List.of(new NodeStatus("node-a", "g", "aaa", 0, 1000L)), sent);
+    }
+
+    @Test
+    void peersAreComparedWithThisNode() {
+        exchange.statusReceived(new NodeStatus("node-c", "g", "aaa", 0, 1));
+        exchange.statusReceived(new NodeStatus("node-b", "g", "bbb", 3, 1));
+        assertEquals(List.of("node-b", "node-c"), exchange.peers().stream().map(p -> p.status().instanceName()).toList());
+        assertFalse(exchange.peers().get(0).sameDigest());
+        assertTrue(exchange.peers().get(1).sameDigest());
+        localDigest = "bbb";
+        exchange.statusReceived(new NodeStatus("node-b", "g", "bbb", 0, 2));
+        assertTrue(exchange.peers().get(0).sameDigest());
+    }
+}
