@@ -109,6 +109,10 @@ public class ThreeNodeClusterTest {
             return status.contains("Peers:        2 heard of") && status.contains("node-b: same configuration")
                     && status.contains("node-c: same configuration");
         }, () -> a.ssh("cluster:status"));
+        String status = expect(a.rest().get("/cluster/status.json"), 200).body();
+        assertTrue(status, status.startsWith("{\"status\":{\"instanceName\":\"node-a\",\"group\":\"geoserver-cluster\""));
+        assertTrue(status, status.contains("\"digest\":\"" + a.digest() + "\""));
+        assertTrue(status, status.contains("\"peers\":[{\"instanceName\":\"node-b\""));
     }
 
     @Test

@@ -36,14 +36,17 @@ final class RestApi {
     /**
      * @param styleFiles supplies the service reading style files, or null while there is none
      * @param tasks supplies the tasks registered for a task name ("reload", "reset")
+     * @param provided supplies the provider of a read-only resource by path, or null
      */
-    RestApi(Catalog catalog, Supplier<StyleFiles> styleFiles, Function<String, Collection<Runnable>> tasks) {
+    RestApi(Catalog catalog, Supplier<StyleFiles> styleFiles, Function<String, Collection<Runnable>> tasks,
+            Function<String, Supplier<XmlElement>> provided) {
         this.catalog = catalog;
         this.kinds = new Kinds(catalog, styleFiles);
         References references = new References(catalog, kinds);
         router.add("about/version", new AboutEndpoint());
         router.add("reload", new TaskEndpoint(() -> tasks.apply("reload")));
         router.add("reset", new TaskEndpoint(() -> tasks.apply("reset")));
+        router.add("cluster/status", new ProvidedEndpoint("cluster/status", provided));
         router.add("workspaces/default", new DefaultEndpoint(catalog, references, kinds.workspaces));
         router.add("namespaces/default", new DefaultEndpoint(catalog, references, kinds.namespaces));
         catalogRoutes("", kinds.workspaces, references);

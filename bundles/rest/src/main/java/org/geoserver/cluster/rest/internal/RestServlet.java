@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.geoserver.cluster.catalog.api.Catalog;
 import org.geoserver.cluster.catalog.api.StyleFiles;
+import org.geoserver.cluster.catalog.api.XmlElement;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -42,11 +44,15 @@ public class RestServlet extends HttpServlet {
     /** Service property of the Runnable services /reload and /reset run: the task's name. */
     public static final String TASK_PROPERTY = "org.geoserver.cluster.rest.task";
 
+    /** Service property of the {@code Supplier<XmlElement>} services serving read-only resources: their path. */
+    public static final String RESOURCE_PROPERTY = "org.geoserver.cluster.rest.resource";
+
     private static final long serialVersionUID = 1L;
     private static final String CHALLENGE = "Basic realm=\"GeoServer Realm\"";
 
     private final transient RestApi api;
     private final transient Map<Runnable, String> tasks = new ConcurrentHashMap<>();
+    private final transient Map<String, Supplier<XmlElement>> resources = new ConcurrentHashMap<>();
     private transient volatile Access access;
     private transient volatile StyleFiles styleFiles;
 
@@ -57,7 +63,7 @@ public class RestServlet extends HttpServlet {
 
     RestServlet(Catalog catalog, Access access) {
         this.access = access;
-        this.api = new RestApi(catalog, () -> styleFiles, this::tasksNamed);
+        this.api = new RestApi(catalog, () -> styleFiles, this::tasksNamed, resources::get);
     }
 
     @Modified
@@ -83,6 +89,16 @@ public class RestServlet extends HttpServlet {
 
     void removeTask(Runnable task) {
         tasks.remove(task);
+    }
+
+    @SuppressWarnings("unchecked")
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, target = "(" + RESOURCE_PROPERTY + "=*)")
+    void addResource(Supplier<?> resource, Map<String, Object> properties) {
+        resources.put(String.valueOf(properties.get(RESOURCE_PROPERTY)), (Supplier<XmlElement>) resource);
+    }
+
+    void removeResource(Supplier<?> resource, Map<String, Object> properties) {
+        resources.remove(String.valueOf(properties.get(RESOURCE_PROPERTY)), resource);
     }
 
     private Collection<Runnable> tasksNamed(String name) {

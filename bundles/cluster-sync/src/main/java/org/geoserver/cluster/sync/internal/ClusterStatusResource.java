@@ -1,0 +1,87 @@
+package org.geoserver.cluster.sync.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.geoserver.cluster.api.ClusterConfiguration;
+import org.geoserver.cluster.api.ClusterSettings;
+import org.geoserver.cluster.api.ConfigurationDigest;
+import org.geoserver.cluster.api.Outbox;
+import org.geoserver.cluster.api.PeerDirectory;
+import org.geoserver.cluster.catalog.api.XmlElement;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * This node's cluster status for monitoring, served by the REST API at
+ * {@code /geoserver/rest/cluster/status.json} (or {@code .xml}): identity, roles, digest, outbox
+ * depth, and every peer heard of with its digest and when.
+ */
+@Component(service = Supplier.class, property = "org.geoserver.cluster.rest.resource=cluster/status")
+public class ClusterStatusResource implements Supplier<XmlElement> {
+
+    private final ClusterConfiguration configuration;
+    private final ConfigurationDigest digest;
+    private volatile PeerDirectory peers;
+    private volatile Outbox outbox;
+
+    @Activate
+    public ClusterStatusResource(@Reference ClusterConfiguration configuration, @Reference ConfigurationDigest digest) {
+        this.configuration = configuration;
+        this.digest = digest;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setPeers(PeerDirectory directory) {
+        this.peers = directory;
+    }
+
+    void unsetPeers(PeerDirectory directory) {
+        if (this.peers == directory) {
+            this.peers = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setOutbox(Outbox service) {
+        this.outbox = service;
+    }
+
+    void unsetOutbox(Outbox service) {
+        if (this.outbox == service) {
+            this.outbox = null;
+        }
+    }
+
+    /** Repeated {@code peers} elements, so that JSON has {@code "peers":[...]}. */
+    @Override
+    public XmlElement get() {
+        ClusterSettings settings = configuration.current();
+        Outbox currentOutbox = outbox;
+        List<XmlElement> children = new ArrayList<>(List.of(
+                XmlElement.text("instanceName", settings.instanceName()),
+                XmlElement.text("group", settings.group()),
+                XmlElement.text("master", Boolean.toString(settings.toggleMaster())),
+                XmlElement.text("slave", Boolean.toString(settings.toggleSlave())),
+                XmlElement.text("readOnly", Boolean.toString(settings.readOnly())),
+                XmlElement.text("digest", digest.digest()),
+                XmlElement.text("outbox", Integer.toString(currentOutbox == null ? 0 : currentOutbox.size()))));
+        PeerDirectory directory = peers;
+        if (directory != null) {
+            for (PeerDirectory.Peer peer : directory.peers()) {
+                children.add(XmlElement.of("peers", List.of(
+                        XmlElement.text("instanceName", peer.status().instanceName()),
+                        XmlElement.text("digest", peer.status().digest()),
+                        XmlElement.text("sameDigest", Boolean.toString(peer.sameDigest())),
+                        XmlElement.text("outbox", Integer.toString(peer.status().outbox())),
+                        XmlElement.text("lastSeen", Instant.ofEpochMilli(peer.lastSeen()).toString()))));
+            }
+        }
+        return XmlElement.of("status", children);
+    }
+}

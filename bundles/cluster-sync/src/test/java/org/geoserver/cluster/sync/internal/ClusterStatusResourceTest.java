@@ -1,0 +1,29 @@
+package org.geoserver.cluster.sync.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.geoserver.cluster.api.NodeStatus;
+import org.geoserver.cluster.api.PeerDirectory;
+import org.geoserver.cluster.api.testing.TestClusterConfiguration;
+import org.geoserver.cluster.catalog.api.XmlElement;
+import org.geoserver.cluster.catalog.internal.CatalogImpl;
+import org.junit.jupiter.api.Test;
+
+class ClusterStatusResourceTest {
+
+    @Test
+    void reportsIdentityRolesDigestAndPeers() {
+        CatalogDigester digester = new CatalogDigester(new CatalogImpl());
+        ClusterStatusResource resource = new ClusterStatusResource(new TestClusterConfiguration(TestClusterConfiguration.settings("node-a", "g", "")), digester);
+        resource.setPeers(() -> List.of(new PeerDirectory.Peer(new NodeStatus("node-b", "g", digester.digest(), 0, 0), true, 0)));
+        XmlElement status = resource.get();
+        assertEquals("node-a", status.childText("instanceName"));
+        assertEquals("true", status.childText("master"));
+        assertEquals(digester.digest(), status.childText("digest"));
+        assertEquals("0", status.childText("outbox"));
+        assertEquals("node-b", status.child("peers").childText("instanceName"));
+        assertEquals("true", status.child("peers").childText("sameDigest"));
+        assertEquals("1970-01-01T00:00:00Z", status.child("peers").childText("lastSeen"));
+    }
+}
