@@ -1,5 +1,7 @@
 package org.geoserver.cluster.api;
 
+import java.util.Map;
+
 /**
  * What a node tells the others every few seconds, so that each node knows its peers and whether
  * their configuration is the same as its own.
@@ -9,5 +11,11 @@ package org.geoserver.cluster.api;
  * @param digest its configuration digest ({@link ConfigurationDigest#digest()})
  * @param outbox events it has not sent yet (a differing digest is expected while this is not 0)
  * @param timestamp when it was sent, milliseconds since the epoch
+ * @param digestsByType its digest per object type, to name where two configurations differ
  */
-public record NodeStatus(String instanceName, String group, String digest, int outbox, long timestamp) {}
+public record NodeStatus(String instanceName, String group, String digest, int outbox, long timestamp, Map<String, String> digestsByType) {
+
+    public NodeStatus {
+        digestsByType = Map.copyOf(digestsByType);
+    }
+}

@@ -78,6 +78,7 @@ public class ClusterStatusResource implements Supplier<XmlElement> {
                         XmlElement.text("instanceName", peer.status().instanceName()),
                         XmlElement.text("digest", peer.status().digest()),
                         XmlElement.text("sameDigest", Boolean.toString(peer.sameDigest())),
+                        XmlElement.text("differingTypes", String.join(",", peer.differingTypes())),
                         XmlElement.text("outbox", Integer.toString(peer.status().outbox())),
                         XmlElement.text("lastSeen", Instant.ofEpochMilli(peer.lastSeen()).toString()))));
             }

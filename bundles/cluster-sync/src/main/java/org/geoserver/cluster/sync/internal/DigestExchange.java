@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -109,7 +111,8 @@ public class DigestExchange implements StatusListener, PeerDirectory {
     NodeStatus status() {
         ClusterSettings settings = configuration.current();
         Outbox current = outbox;
-        return new NodeStatus(settings.instanceName(), settings.group(), digest.digest(), current == null ? 0 : current.size(), clock.getAsLong());
+        return new NodeStatus(settings.instanceName(), settings.group(), digest.digest(), current == null ? 0 : current.size(), clock.getAsLong(),
+                digest.digestsByType());
     }
 
     void publish() {
@@ -128,7 +131,8 @@ public class DigestExchange implements StatusListener, PeerDirectory {
     public void statusReceived(NodeStatus status) {
         NodeStatus own = status();
         boolean same = own.digest().equals(status.digest());
-        peers.put(status.instanceName(), new Peer(status, same, clock.getAsLong()));
+        List<String> differingTypes = same ? List.of() : differingTypes(own.digestsByType(), status.digestsByType());
+        peers.put(status.instanceName(), new Peer(status, differingTypes, clock.getAsLong()));
         boolean settled = own.outbox() == 0 && status.outbox() == 0;
         if (same || !settled) {
             differing.remove(status.instanceName());
@@ -136,9 +140,17 @@ public class DigestExchange implements StatusListener, PeerDirectory {
         }
         int count = differing.merge(status.instanceName(), 1, Integer::sum);
         if (count == DRIFT_THRESHOLD) {
-            LOG.warn("The configuration of node {} differs from this node's ({} here, {} there) although neither has changes left to send",
-                    status.instanceName(), own.digest(), status.digest());
+            LOG.warn("The configuration of node {} differs from this node's in {} ({} here, {} there) although neither has changes left to send",
+                    status.instanceName(), differingTypes, own.digest(), status.digest());
         }
+    }
+
+    /** Types whose digests differ or that only one side has. */
+    static List<String> differingTypes(Map<String, String> here, Map<String, String> there) {
+        TreeSet<String> types = new TreeSet<>(here.keySet());
+        types.addAll(there.keySet());
+        types.removeIf(type -> Objects.equals(here.get(type), there.get(type)));
+        return List.copyOf(types.isEmpty() ? List.of("(overall)") : types);
     }
 
     @Override

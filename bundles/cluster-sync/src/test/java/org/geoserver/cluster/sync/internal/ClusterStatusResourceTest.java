@@ -3,6 +3,7 @@ package org.geoserver.cluster.sync.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 import org.geoserver.cluster.api.NodeStatus;
 import org.geoserver.cluster.api.PeerDirectory;
 import org.geoserver.cluster.api.testing.TestClusterConfiguration;
@@ -16,7 +17,7 @@ class ClusterStatusResourceTest {
     void reportsIdentityRolesDigestAndPeers() {
         CatalogDigester digester = new CatalogDigester(new CatalogImpl());
         ClusterStatusResource resource = new ClusterStatusResource(new TestClusterConfiguration(TestClusterConfiguration.settings("node-a", "g", "")), digester);
-        resource.setPeers(() -> List.of(new PeerDirectory.Peer(new NodeStatus("node-b", "g", digester.digest(), 0, 0), true, 0)));
+        resource.setPeers(() -> List.of(new PeerDirectory.Peer(new NodeStatus("node-b", "g", digester.digest(), 0, 0, Map.of()), List.of(), 0)));
         XmlElement status = resource.get();
         assertEquals("node-a", status.childText("instanceName"));
         assertEquals("true", status.childText("master"));

@@ -24,7 +24,7 @@ class DigestExchangeTest {
 
         @Override
         public Map<String, String> digestsByType() {
-            return Map.of();
+            return Map.of("layer", localDigest, "style", "s");
         }
 
         @Override
@@ -63,18 +63,19 @@ class DigestExchangeTest {
             }
         });
         exchange.publish();
-        assertEquals(List.of(new NodeStatus("node-a", "g", "aaa", 0, 1000L)), sent);
+        assertEquals(List.of(new NodeStatus("node-a", "g", "aaa", 0, 1000L, Map.of("layer", "aaa", "style", "s"))), sent);
     }
 
     @Test
     void peersAreComparedWithThisNode() {
-        exchange.statusReceived(new NodeStatus("node-c", "g", "aaa", 0, 1));
-        exchange.statusReceived(new NodeStatus("node-b", "g", "bbb", 3, 1));
+        exchange.statusReceived(new NodeStatus("node-c", "g", "aaa", 0, 1, Map.of("layer", "aaa", "style", "s")));
+        exchange.statusReceived(new NodeStatus("node-b", "g", "bbb", 3, 1, Map.of("layer", "bbb", "style", "s")));
         assertEquals(List.of("node-b", "node-c"), exchange.peers().stream().map(p -> p.status().instanceName()).toList());
         assertFalse(exchange.peers().get(0).sameDigest());
+        assertEquals(List.of("layer"), exchange.peers().get(0).differingTypes(), "names where the configurations differ");
         assertTrue(exchange.peers().get(1).sameDigest());
         localDigest = "bbb";
-        exchange.statusReceived(new NodeStatus("node-b", "g", "bbb", 0, 2));
+        exchange.statusReceived(new NodeStatus("node-b", "g", "bbb", 0, 2, Map.of("layer", "bbb", "style", "s")));
         assertTrue(exchange.peers().get(0).sameDigest());
     }
 }

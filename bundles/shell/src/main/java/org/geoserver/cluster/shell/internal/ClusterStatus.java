@@ -39,7 +39,7 @@ final class ClusterStatus {
         List<PeerDirectory.Peer> known = peers == null ? List.of() : peers.peers();
         line(out, "Peers", peers == null ? "digest exchange not running" : known.size() + " heard of");
         for (PeerDirectory.Peer peer : known) {
-            out.append("  ").append(peer.status().instanceName()).append(": ").append(peer.sameDigest() ? "same configuration" : "different configuration")
+            out.append("  ").append(peer.status().instanceName()).append(": ").append(peer.sameDigest() ? "same configuration" : "different configuration in " + String.join(", ", peer.differingTypes()))
                     .append(", outbox ").append(peer.status().outbox()).append(", last seen ").append(Instant.ofEpochMilli(peer.lastSeen())).append('\n');
         }
         return out.toString();

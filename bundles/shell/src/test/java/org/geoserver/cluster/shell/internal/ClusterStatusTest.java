@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.geoserver.cluster.api.ApplierStatus;
 import org.geoserver.cluster.api.ClusterSettings;
 import org.geoserver.cluster.api.NodeStatus;
@@ -43,7 +44,7 @@ class ClusterStatusTest {
                 return 0;
             }
         };
-        PeerDirectory peers = () -> List.of(new PeerDirectory.Peer(new NodeStatus("node-b", "g", "abc", 0, 0), true, 0));
+        PeerDirectory peers = () -> List.of(new PeerDirectory.Peer(new NodeStatus("node-b", "g", "abc", 0, 0, Map.of()), List.of(), 0));
         String status = ClusterStatus.render(settings, null, null, ledger, applier, peers);
         assertTrue(status.contains("Instance:     node-a"), status);
         assertTrue(status.contains("Roles:        master\n") || status.contains("Roles:        master" + System.lineSeparator()), status);

@@ -168,6 +168,7 @@ public class JmsEventTransport implements EventTransport {
                 message.setString("digest", status.digest());
                 message.setInt("outbox", status.outbox());
                 message.setLong("timestamp", status.timestamp());
+                message.setString("digestsByType", StatusFields.encode(status.digestsByType()));
                 statusProducer.send(message, DeliveryMode.NON_PERSISTENT, Message.DEFAULT_PRIORITY, STATUS_TIME_TO_LIVE_MILLIS);
             } catch (JMSException e) {
                 throw new TransportException("could not send the status of " + status.instanceName() + " to " + url + ": " + e.getMessage(), e);
@@ -425,7 +426,7 @@ public class JmsEventTransport implements EventTransport {
                 return;
             }
             NodeStatus status = new NodeStatus(map.getString("instanceName"), map.getString("group"), map.getString("digest"), map.getInt("outbox"),
-                    map.getLong("timestamp"));
+                    map.getLong("timestamp"), StatusFields.decode(map.getString("digestsByType")));
             ClusterSettings current = configuration.current();
             if (status.instanceName() == null || status.instanceName().equals(current.instanceName()) || !current.group().equals(status.group())) {
                 return;

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -133,9 +134,10 @@ class JmsEventTransportTest {
         a.subscribeStatus(atA::add);
         await("both connected", () -> a.isConnected() && b.isConnected());
         Thread.sleep(300);
-        a.publishStatus(new NodeStatus("node-a", "g", "d1", 0, 1));
+        a.publishStatus(new NodeStatus("node-a", "g", "d1", 0, 1, Map.of("layer", "x1", "style", "x2")));
         await("b to hear a", () -> atB.size() == 1);
         assertEquals("d1", atB.get(0).digest());
+        assertEquals(Map.of("layer", "x1", "style", "x2"), atB.get(0).digestsByType());
         Thread.sleep(200);
         assertTrue(atA.isEmpty(), "a does not hear itself");
     }
