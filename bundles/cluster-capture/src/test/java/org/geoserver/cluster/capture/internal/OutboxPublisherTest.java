@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.geoserver.cluster.api.ClusterEvent;
-import org.geoserver.cluster.api.EventTransport;
-import org.geoserver.cluster.api.TransportException;
+import org.geoserver.cluster.api.testing.TestEventTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,40 +15,8 @@ class OutboxPublisherTest {
     @TempDir
     Path data;
 
-    /** A transport that fails the first {@code failures} sends. */
-    static final class RecordingTransport implements EventTransport {
-        final List<Long> sent = new CopyOnWriteArrayList<>();
-        final AtomicInteger failures;
-
-        RecordingTransport(int failures) {
-            this.failures = new AtomicInteger(failures);
-        }
-
-        @Override
-        public void publish(ClusterEvent event) throws TransportException {
-            if (failures.getAndDecrement() > 0) {
-                throw new TransportException("broker unreachable", null);
-            }
-            sent.add(event.sequence());
-        }
-
-        @Override
-        public void publishStatus(org.geoserver.cluster.api.NodeStatus status) {}
-
-        @Override
-        public AutoCloseable subscribeStatus(org.geoserver.cluster.api.StatusListener listener) {
-            return () -> { };
-        }
-
-        @Override
-        public boolean isConnected() {
-            return true;
-        }
-
-        @Override
-        public String describe() {
-            return "test transport";
-        }
+    private static List<Long> sequences(TestEventTransport transport) {
+        return transport.events.stream().map(ClusterEvent::sequence).toList();
     }
 
     private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
@@ -74,19 +39,19 @@ class OutboxPublisherTest {
             }
             Thread.sleep(300);
             assertEquals(5, outbox.size(), "nothing leaves without a transport");
-            RecordingTransport transport = new RecordingTransport(2);
+            TestEventTransport transport = new TestEventTransport(2);
             publisher.setTransport(transport);
             await("the outbox to empty", () -> outbox.size() == 0);
-            assertEquals(List.of(1L, 2L, 3L, 4L, 5L), transport.sent, "in order, each exactly once, after two failed attempts");
+            assertEquals(List.of(1L, 2L, 3L, 4L, 5L), sequences(transport), "in order, each exactly once, after two failed attempts");
 
             publisher.unsetTransport(transport);
             outbox.append(FileOutboxTest::event);
             Thread.sleep(300);
             assertEquals(1, outbox.size(), "a transport going away (bundle:update) leaves events in the outbox");
-            RecordingTransport replacement = new RecordingTransport(0);
+            TestEventTransport replacement = new TestEventTransport(0);
             publisher.setTransport(replacement);
             await("the replacement to send", () -> outbox.size() == 0);
-            assertEquals(List.of(6L), replacement.sent);
+            assertEquals(List.of(6L), sequences(replacement));
         } finally {
             publisher.deactivate();
         }

@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.geoserver.cluster.api.ConfigurationDigest;
-import org.geoserver.cluster.api.EventTransport;
 import org.geoserver.cluster.api.NodeStatus;
 import org.geoserver.cluster.api.testing.TestClusterConfiguration;
+import org.geoserver.cluster.api.testing.TestEventTransport;
 import org.junit.jupiter.api.Test;
 
 class DigestExchangeTest {
@@ -37,33 +36,10 @@ class DigestExchangeTest {
 
     @Test
     void publishesThisNodesDigestThroughTheTransport() {
-        List<NodeStatus> sent = new ArrayList<>();
-        exchange.setTransport(new EventTransport() {
-            @Override
-            public void publish(org.geoserver.cluster.api.ClusterEvent event) {}
-
-            @Override
-            public void publishStatus(NodeStatus status) {
-                sent.add(status);
-            }
-
-            @Override
-            public AutoCloseable subscribeStatus(org.geoserver.cluster.api.StatusListener listener) {
-                return () -> { };
-            }
-
-            @Override
-            public boolean isConnected() {
-                return true;
-            }
-
-            @Override
-            public String describe() {
-                return "test";
-            }
-        });
+        TestEventTransport transport = new TestEventTransport(0);
+        exchange.setTransport(transport);
         exchange.publish();
-        assertEquals(List.of(new NodeStatus("node-a", "g", "aaa", 0, 1000L, Map.of("layer", "aaa", "style", "s"))), sent);
+        assertEquals(List.of(new NodeStatus("node-a", "g", "aaa", 0, 1000L, Map.of("layer", "aaa", "style", "s"))), transport.statuses);
     }
 
     @Test
