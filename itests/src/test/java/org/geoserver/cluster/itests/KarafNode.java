@@ -176,9 +176,18 @@ public final class KarafNode implements AutoCloseable {
         Wait.until("node " + name + " to accept ssh on port " + sshPort, timeout,
                 () -> { assertAlive(); return Ports.listening(sshPort); }, this::logTail);
         Wait.until("node " + name + " to start feature geoserver-cluster", timeout,
-                () -> { assertAlive(); return Pattern.compile("(?m)^geoserver-cluster\\s.*Started").matcher(ssh("feature:list -i")).find(); },
+                () -> { assertAlive(); return Pattern.compile("(?m)^geoserver-cluster\\s.*Started").matcher(sshWhileStarting("feature:list -i")).find(); },
                 this::logTail);
         return this;
+    }
+
+    /** During boot the ssh server may accept and then drop a session: that only means "not yet". */
+    private String sshWhileStarting(String command) {
+        try {
+            return ssh(command);
+        } catch (UncheckedIOException e) {
+            return "";
+        }
     }
 
     public String ssh(String command) {
