@@ -1,5 +1,11 @@
 package org.geoserver.cluster.api;
 
+import static org.geoserver.cluster.api.WireFields.readBytes;
+import static org.geoserver.cluster.api.WireFields.readCount;
+import static org.geoserver.cluster.api.WireFields.readString;
+import static org.geoserver.cluster.api.WireFields.writeBytes;
+import static org.geoserver.cluster.api.WireFields.writeString;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -7,13 +13,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The byte form of an event, used on the wire and in the outbox: a versioned envelope with typed
@@ -24,8 +27,7 @@ public final class ClusterEventCodec {
 
     private static final int MAGIC = 0x47534345; // "GSCE"
     private static final byte VERSION = 1;
-    private static final int SIGNATURE_LENGTH = 32;
-    private static final int MAX_FIELD = 64 * 1024 * 1024;
+    private static final int SIGNATURE_LENGTH = WireFields.SIGNATURE_LENGTH;
 
     private final byte[] secret;
 
@@ -58,7 +60,8 @@ public final class ClusterEventCodec {
             out.writeBoolean(secret.length > 0);
             out.flush();
             if (secret.length > 0) {
-                out.write(sign(bytes.toByteArray()));
+                byte[] unsigned = bytes.toByteArray();
+                out.write(WireFields.sign(secret, unsigned, unsigned.length));
             }
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -88,10 +91,7 @@ public final class ClusterEventCodec {
             String objectType = readString(in);
             String objectId = readString(in);
             String payload = readString(in);
-            int count = in.readInt();
-            if (count < 0 || count > 10_000) {
-                throw new InvalidEventException("event " + id + " from " + origin + " lists " + count + " changed properties");
-            }
+            int count = readCount(in, 10_000, "changed properties of event " + id + " from " + origin);
             List<String> properties = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 properties.add(readString(in));
@@ -104,7 +104,7 @@ public final class ClusterEventCodec {
                 if (!signed || in.available() != SIGNATURE_LENGTH) {
                     throw new InvalidEventException("event " + id + " from " + origin + " is not signed, and this node requires signed events");
                 }
-                byte[] expected = sign(Arrays.copyOf(message, signedLength));
+                byte[] expected = WireFields.sign(secret, message, signedLength);
                 byte[] actual = in.readNBytes(SIGNATURE_LENGTH);
                 if (!MessageDigest.isEqual(expected, actual)) {
                     throw new InvalidEventException("event " + id + " from " + origin + " has a wrong signature (different secret, or altered)");
@@ -117,45 +117,40 @@ public final class ClusterEventCodec {
         }
     }
 
-    private byte[] sign(byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
+    /**
+     * Wraps other bytes that travel between nodes (snapshots, digests) in the same signature as
+     * events: a flag saying whether it is signed, the bytes, the HMAC when a secret is set.
+     */
+    public byte[] seal(byte[] content) {
+        byte[] sealed = new byte[1 + content.length + (secret.length > 0 ? SIGNATURE_LENGTH : 0)];
+        sealed[0] = (byte) (secret.length > 0 ? 1 : 0);
+        System.arraycopy(content, 0, sealed, 1, content.length);
+        if (secret.length > 0) {
+            System.arraycopy(WireFields.sign(secret, sealed, 1 + content.length), 0, sealed, 1 + content.length, SIGNATURE_LENGTH);
         }
+        return sealed;
     }
 
-    private static void writeString(DataOutputStream out, String value) throws IOException {
-        writeBytes(out, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void writeBytes(DataOutputStream out, byte[] value) throws IOException {
-        if (value == null) {
-            out.writeInt(-1);
-            return;
+    /**
+     * The bytes {@link #seal} wrapped, checking the signature when this node has a secret.
+     *
+     * @param what names the content in the error message
+     */
+    public byte[] unseal(byte[] sealed, String what) throws InvalidEventException {
+        if (sealed.length < 1) {
+            throw new InvalidEventException(what + " is empty");
         }
-        out.writeInt(value.length);
-        out.write(value);
-    }
-
-    private static String readString(DataInputStream in) throws IOException, InvalidEventException {
-        byte[] bytes = readBytes(in);
-        if (bytes == null) {
-            throw new InvalidEventException("a required text field is missing");
+        boolean signed = sealed[0] == 1;
+        if (secret.length == 0) {
+            return Arrays.copyOfRange(sealed, 1, sealed.length - (signed ? SIGNATURE_LENGTH : 0));
         }
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    private static byte[] readBytes(DataInputStream in) throws IOException, InvalidEventException {
-        int length = in.readInt();
-        if (length == -1) {
-            return null;
+        if (!signed || sealed.length < 1 + SIGNATURE_LENGTH) {
+            throw new InvalidEventException(what + " is not signed, and this node requires signed messages");
         }
-        if (length < 0 || length > MAX_FIELD || length > in.available()) {
-            throw new InvalidEventException("field length " + length + " exceeds the message");
+        int length = sealed.length - SIGNATURE_LENGTH;
+        if (!MessageDigest.isEqual(WireFields.sign(secret, sealed, length), Arrays.copyOfRange(sealed, length, sealed.length))) {
+            throw new InvalidEventException(what + " has a wrong signature (different secret, or altered)");
         }
-        return in.readNBytes(length);
+        return Arrays.copyOfRange(sealed, 1, length);
     }
 }

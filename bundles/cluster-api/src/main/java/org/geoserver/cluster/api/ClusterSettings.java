@@ -16,6 +16,8 @@ package org.geoserver.cluster.api;
  * @param user broker user, empty for none
  * @param password broker password
  * @param secret shared secret signing events (HMAC-SHA256); empty sends unsigned events
+ * @param autoResync whether a node that is new, or whose configuration stays different from its
+ *     peers', takes a snapshot from a peer by itself
  */
 public record ClusterSettings(
         String instanceName,
@@ -29,7 +31,8 @@ public record ClusterSettings(
         boolean durable,
         String user,
         String password,
-        String secret) {
+        String secret,
+        boolean autoResync) {
 
     public static final String PID = "org.geoserver.cluster";
 
@@ -38,6 +41,6 @@ public record ClusterSettings(
         return "instanceName=" + instanceName + ", group=" + group + ", brokerURL=" + brokerURL + ", topicName=" + topicName
                 + ", connection=" + (connection ? "enabled" : "disabled") + ", toggleMaster=" + toggleMaster + ", toggleSlave=" + toggleSlave
                 + ", readOnly=" + (readOnly ? "enabled" : "disabled") + ", durable=" + durable + ", user=" + (user.isEmpty() ? "(none)" : user)
-                + ", signed=" + !secret.isEmpty();
+                + ", signed=" + !secret.isEmpty() + ", autoResync=" + autoResync;
     }
 }

@@ -23,6 +23,19 @@ public interface EventTransport {
      */
     AutoCloseable subscribeStatus(StatusListener listener);
 
+    /**
+     * Asks one node of the group something (a snapshot, object digests) and waits for its answer.
+     *
+     * @param node the instance name of the node asked
+     * @param subject what is asked; the node's {@link RequestResponder} interprets it
+     * @throws TransportException when not connected, when the node does not answer within the
+     *     timeout, or when it answered with an error (the message says which)
+     */
+    byte[] request(String node, String subject, byte[] body, java.time.Duration timeout) throws TransportException;
+
+    /** Answers the requests of other nodes with the responder, until the returned handle is closed. */
+    AutoCloseable serveRequests(RequestResponder responder);
+
     /** True while connected to the broker. */
     boolean isConnected();
 

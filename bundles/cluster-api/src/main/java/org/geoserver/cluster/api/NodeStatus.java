@@ -12,8 +12,10 @@ import java.util.Map;
  * @param outbox events it has not sent yet (a differing digest is expected while this is not 0)
  * @param timestamp when it was sent, milliseconds since the epoch
  * @param digestsByType its digest per object type, to name where two configurations differ
+ * @param versions how many object versions its ledger knows: 0 for a node that never took part in
+ *     the cluster, which takes a snapshot rather than offering its configuration
  */
-public record NodeStatus(String instanceName, String group, String digest, int outbox, long timestamp, Map<String, String> digestsByType) {
+public record NodeStatus(String instanceName, String group, String digest, int outbox, long timestamp, Map<String, String> digestsByType, int versions) {
 
     public NodeStatus {
         digestsByType = Map.copyOf(digestsByType);

@@ -38,4 +38,10 @@ public interface ReplicationLedger {
 
     /** Last sequence handled per origin. */
     Map<String, Long> progress();
+
+    /** Every known version, by object id. */
+    Map<String, Version> versions();
+
+    /** Takes over another node's knowledge (a snapshot): keeps the later of each version and sequence. */
+    void merge(Map<String, Version> versions, Map<String, Long> progress);
 }

@@ -118,4 +118,17 @@ public interface Catalog {
      * @return one line per object left out, naming it and the reason
      */
     List<String> replaceAll(Collection<? extends Info> contents);
+
+    /**
+     * Makes the content equal to {@code contents} in one step, as changes that came from node
+     * {@code origin} (installing its snapshot): the new content is validated as a whole, the
+     * differences are written together, then announced one event per object. Readers see the old
+     * content or the new, never a mix.
+     *
+     * @param styleBodies style file contents to write, by style id (those that differ from the files here)
+     * @return the events, removals first (dependents before what they depend on), then additions and modifications
+     * @throws CatalogException INVALID when an object cannot be resolved, PERSISTENCE when the files
+     *     cannot be written; then nothing changed in memory
+     */
+    List<ChangeEvent> install(Collection<? extends Info> contents, java.util.Map<String, byte[]> styleBodies, String origin);
 }

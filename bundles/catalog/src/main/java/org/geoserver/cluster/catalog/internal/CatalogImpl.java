@@ -1,11 +1,14 @@
 package org.geoserver.cluster.catalog.internal;
 
+import static org.geoserver.cluster.catalog.api.CatalogException.Reason.INVALID;
 import static org.geoserver.cluster.catalog.api.CatalogException.Reason.PERSISTENCE;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -23,6 +26,7 @@ import org.geoserver.cluster.catalog.api.LayerInfo;
 import org.geoserver.cluster.catalog.api.LayerGroupInfo;
 import org.geoserver.cluster.catalog.api.LoggingInfo;
 import org.geoserver.cluster.catalog.api.NamespaceInfo;
+import org.geoserver.cluster.catalog.api.PropertyChange;
 import org.geoserver.cluster.catalog.api.ResourceInfo;
 import org.geoserver.cluster.catalog.api.ServiceInfo;
 import org.geoserver.cluster.catalog.api.SettingsInfo;
@@ -277,25 +281,7 @@ public class CatalogImpl implements Catalog {
                 return List.of();
             }
             List<ChangeEvent> events = tx.events(sequence + 1);
-            CatalogPersistence writer = persistence;
-            if (writer != null) {
-                try {
-                    writer.persist(events, this);
-                } catch (Exception e) {
-                    tx.rollback();
-                    throw new CatalogException(PERSISTENCE, "could not write " + events.get(0).info() + ": " + e.getMessage(), e);
-                }
-            }
-            sequence += events.size();
-            for (ChangeEvent event : events) {
-                for (CatalogListener listener : listeners) {
-                    try {
-                        listener.changed(event);
-                    } catch (RuntimeException e) {
-                        LOG.error("Catalog listener {} failed on {}: {}", listener, event, e.getMessage(), e);
-                    }
-                }
-            }
+            commit(events, tx::rollback, events.get(0).info().toString());
             return events;
         } finally {
             write.unlock();
@@ -323,5 +309,82 @@ public class CatalogImpl implements Catalog {
         } finally {
             write.unlock();
         }
+    }
+
+    @Override
+    public List<ChangeEvent> install(Collection<? extends Info> contents, Map<String, byte[]> styleBodies, String origin) {
+        Lock write = lock.writeLock();
+        write.lock();
+        try {
+            SnapshotLoader.Result result = loader.load(contents);
+            if (!result.problems().isEmpty()) {
+                throw new CatalogException(INVALID, "the configuration of " + origin + " cannot be installed: " + result.problems().size()
+                        + " objects do not resolve, e.g. " + result.problems().subList(0, Math.min(3, result.problems().size())));
+            }
+            CatalogState before = state;
+            List<ChangeEvent> events = differences(before, result.state(), styleBodies, origin, sequence + 1);
+            if (events.isEmpty()) {
+                return events;
+            }
+            state = result.state();
+            commit(events, () -> state = before, "the configuration of " + origin);
+            return events;
+        } finally {
+            write.unlock();
+        }
+    }
+
+    /** Persists the events of a change already in {@link #state}, then announces them; undoes the change when they cannot be written. */
+    private void commit(List<ChangeEvent> events, Runnable undo, String what) {
+        CatalogPersistence writer = persistence;
+        if (writer != null) {
+            try {
+                writer.persist(events, this);
+            } catch (Exception e) {
+                undo.run();
+                throw new CatalogException(PERSISTENCE, "could not write " + what + ": " + e.getMessage(), e);
+            }
+        }
+        sequence += events.size();
+        for (ChangeEvent event : events) {
+            for (CatalogListener listener : listeners) {
+                try {
+                    listener.changed(event);
+                } catch (RuntimeException e) {
+                    LOG.error("Catalog listener {} failed on {}: {}", listener, event, e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    /** The events taking {@code from} to {@code to}: removals of dependents first, then additions and modifications of dependencies first. */
+    private static List<ChangeEvent> differences(CatalogState from, CatalogState to, Map<String, byte[]> styleBodies, String origin, long firstSequence) {
+        List<Info> removed = new ArrayList<>();
+        for (Info old : from.all(Info.class)) {
+            if (to.get(old.getId()) == null) {
+                removed.add(old);
+            }
+        }
+        List<Info> written = new ArrayList<>();
+        for (Info now : to.all(Info.class)) {
+            Info old = from.get(now.getId());
+            if (old == null || !old.xml().equals(now.xml()) || styleBodies.containsKey(now.getId())) {
+                written.add(now);
+            }
+        }
+        removed.sort(Comparator.comparingInt((Info info) -> SnapshotLoader.rank(info.type())).reversed());
+        written.sort(Comparator.comparingInt(info -> SnapshotLoader.rank(info.type())));
+        List<ChangeEvent> events = new ArrayList<>(removed.size() + written.size());
+        long next = firstSequence;
+        for (Info old : removed) {
+            events.add(new ChangeEvent(next++, ChangeEvent.Kind.REMOVE, old.copy(), null, List.of(), origin, null, old instanceof StyleInfo));
+        }
+        for (Info now : written) {
+            Info old = from.get(now.getId());
+            ChangeEvent.Kind kind = old == null ? ChangeEvent.Kind.ADD : ChangeEvent.Kind.MODIFY;
+            List<PropertyChange> changes = old == null ? List.of() : Transaction.diff(old.xml(), now.xml());
+            events.add(new ChangeEvent(next++, kind, old == null ? null : old.copy(), now.copy(), changes, origin, styleBodies.get(now.getId()), false));
+        }
+        return events;
     }
 }

@@ -37,6 +37,12 @@ final class SnapshotLoader {
 
     private final CatalogRules rules;
 
+    /** Position of a type in dependency order: what an object refers to comes before it. */
+    static int rank(InfoType type) {
+        int index = ORDER.indexOf(type);
+        return index >= 0 ? index : ORDER.indexOf(InfoType.LAYER) + 1; // layer groups, after the layers they contain
+    }
+
     SnapshotLoader(CatalogRules rules) {
         this.rules = rules;
     }

@@ -612,4 +612,84 @@ class CatalogImplTest {
         assertNotNull(catalog.getGlobal());
         assertEquals(XmlElement.of("logging"), catalog.getLogging().xml());
     }
+
+    @Test
+    void installMakesTheContentEqualInOneWrittenStepOrdersDependenciesAndChangesNothingWhenRefused() {
+        WorkspaceInfo kept = workspace("kept");
+        StyleInfo line = style("line", null);
+        WorkspaceInfo gone = workspace("gone");
+        DataStoreInfo goneStore = dataStore(gone, "s");
+        FeatureTypeInfo goneType = featureType(goneStore, "f");
+        LayerInfo goneLayer = layer(goneType, line);
+        // The target: "gone" and what it holds removed, "kept" renamed, a new workspace with a layer, a new style body.
+        List<String> goneIds = List.of(gone.getId(), catalog.getNamespaceByPrefix("gone").getId(), goneStore.getId(), goneType.getId(), goneLayer.getId());
+        List<Info> target = new ArrayList<>(catalog.list(Info.class));
+        target.removeIf(info -> goneIds.contains(info.getId()) || info instanceof org.geoserver.cluster.catalog.api.CatalogDefaults);
+        target.replaceAll(info -> info.getId().equals(kept.getId()) ? renamed(kept, "kept2") : info);
+        target.replaceAll(info -> info.getId().equals(catalog.getNamespaceByPrefix("kept").getId()) ? prefixed(catalog.getNamespaceByPrefix("kept"), "kept2") : info);
+        CatalogImpl source = new CatalogImpl(Clock.systemUTC());
+        source.replaceAll(target);
+        WorkspaceInfo fresh = source.add(WorkspaceInfo.named("fresh"));
+        DataStoreInfo freshStore = new DataStoreInfo();
+        freshStore.setName("fs");
+        freshStore.setWorkspace(fresh.getId());
+        freshStore = source.add(freshStore);
+        FeatureTypeInfo freshType = new FeatureTypeInfo();
+        freshType.setName("ft");
+        freshType.setNamespace(source.getNamespaceByPrefix("fresh").getId());
+        freshType.setStore(freshStore);
+        freshType = source.add(freshType);
+        source.add(LayerInfo.publishing(freshType));
+        byte[] body = "<sld/>".getBytes(StandardCharsets.UTF_8);
+
+        List<List<ChangeEvent>> persisted = new ArrayList<>();
+        catalog.setPersistence((changes, view) -> {
+            assertNotNull(view.getWorkspaceByName("fresh"), "the writer sees the new content");
+            persisted.add(changes);
+        });
+        events.clear();
+        List<ChangeEvent> installed = catalog.install(source.list(Info.class), java.util.Map.of(line.getId(), body), "node-b");
+
+        assertEquals(1, persisted.size(), "one write for the whole install");
+        assertEquals(installed, events, "listeners hear every event");
+        assertTrue(installed.stream().allMatch(e -> "node-b".equals(e.origin())));
+        List<String> removals = installed.stream().filter(e -> e.kind() == Kind.REMOVE).map(e -> e.info().xml().name()).toList();
+        assertEquals(List.of("layer", "featureType", "dataStore", "namespace", "workspace"), removals, "dependents are removed first");
+        List<String> additions = installed.stream().filter(e -> e.kind() == Kind.ADD).map(e -> e.info().xml().name()).toList();
+        assertEquals(List.of("workspace", "namespace", "dataStore", "featureType", "layer"), additions, "dependencies are added first");
+        ChangeEvent styleEvent = installed.stream().filter(e -> e.info().getId().equals(line.getId())).findFirst().orElseThrow();
+        assertArrayEquals(body, styleEvent.styleBody(), "a new style body alone is a modification");
+        assertEquals(List.of("name"), installed.stream().filter(e -> e.info().getId().equals(kept.getId())).findFirst().orElseThrow().propertyNames());
+        assertNull(catalog.getWorkspaceByName("gone"));
+        assertNotNull(catalog.getLayerByName("fresh:ft"));
+        assertTrue(catalog.install(source.list(Info.class), java.util.Map.of(), "node-b").isEmpty(), "installing the same content changes nothing");
+
+        // A failed write or an unresolvable object leaves everything as it was.
+        WorkspaceInfo other = source.add(WorkspaceInfo.named("other"));
+        catalog.setPersistence((changes, view) -> {
+            throw new java.io.IOException("disk full");
+        });
+        events.clear();
+        CatalogException write = refused(Reason.PERSISTENCE, () -> catalog.install(source.list(Info.class), java.util.Map.of(), "node-b"));
+        assertTrue(write.getMessage().contains("node-b") && write.getMessage().contains("disk full"), write.getMessage());
+        assertNull(catalog.getById(other.getId()));
+        assertTrue(events.isEmpty());
+        List<Info> dangling = new ArrayList<>(source.list(Info.class));
+        dangling.removeIf(info -> info.getId().equals(fresh.getId()));
+        CatalogException invalid = refused(Reason.INVALID, () -> catalog.install(dangling, java.util.Map.of(), "node-b"));
+        assertTrue(invalid.getMessage().contains("do not resolve"), invalid.getMessage());
+        assertNotNull(catalog.getWorkspaceByName("fresh"));
+    }
+
+    private static WorkspaceInfo renamed(WorkspaceInfo ws, String name) {
+        WorkspaceInfo copy = Info.copyOf(ws);
+        copy.setName(name);
+        return copy;
+    }
+
+    private static NamespaceInfo prefixed(NamespaceInfo ns, String prefix) {
+        NamespaceInfo copy = Info.copyOf(ns);
+        copy.setPrefix(prefix);
+        return copy;
+    }
 }

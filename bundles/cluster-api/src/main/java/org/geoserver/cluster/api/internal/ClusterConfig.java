@@ -46,4 +46,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Shared secret", required = false, type = AttributeType.PASSWORD,
             description = "Signs events (HMAC-SHA256); every node of the group needs the same. Empty: unsigned.")
     String secret() default "";
+
+    @AttributeDefinition(name = "Automatic resync",
+            description = "true: a new node, or one whose configuration stays different from its peers', installs a snapshot from a peer by itself.")
+    String autoResync() default "true";
 }

@@ -100,7 +100,7 @@ public class ClusterConfigurationComponent implements ClusterConfiguration {
     }
 
     private ClusterSettings defaults() {
-        return new ClusterSettings(generatedInstanceName, "geoserver-cluster", "", "VirtualTopic.geoserver", true, true, true, false, true, "", "", "");
+        return new ClusterSettings(generatedInstanceName, "geoserver-cluster", "", "VirtualTopic.geoserver", true, true, true, false, true, "", "", "", true);
     }
 
     /** A UUID generated on first start and kept, so the node keeps its identity (and its queue). */

@@ -127,6 +127,31 @@ public class JournaledReplicationLedger implements ReplicationLedger {
         return Map.copyOf(sequences);
     }
 
+    @Override
+    public Map<String, Version> versions() {
+        return Map.copyOf(versions);
+    }
+
+    @Override
+    public synchronized void merge(Map<String, Version> otherVersions, Map<String, Long> otherProgress) {
+        try {
+            for (Map.Entry<String, Long> entry : otherProgress.entrySet()) {
+                if (sequences.merge(entry.getKey(), entry.getValue(), Math::max).equals(entry.getValue())) {
+                    writer.write("s " + entry.getValue() + " " + entry.getKey() + "\n");
+                }
+            }
+            for (Map.Entry<String, Version> entry : otherVersions.entrySet()) {
+                Version version = entry.getValue();
+                if (versions.merge(entry.getKey(), version, JournaledReplicationLedger::later) == version) {
+                    writer.write("v " + version.timestamp() + " " + version.origin() + " " + entry.getKey() + "\n");
+                }
+            }
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to the replication ledger " + journal, e);
+        }
+    }
+
     private synchronized void append(String line) {
         try {
             writer.write(line);

@@ -36,7 +36,8 @@ final class SettingsParser {
                 flag("durable", config.durable()),
                 trim(config.user()),
                 config.password() == null ? "" : config.password(),
-                config.secret() == null ? "" : config.secret());
+                config.secret() == null ? "" : config.secret(),
+                flag("autoResync", config.autoResync()));
     }
 
     /** GeoServer writes enabled/disabled for some keys and true/false for others; both are accepted everywhere. */

@@ -44,4 +44,21 @@ class JournaledReplicationLedgerTest {
         assertEquals(0, restarted.lastSequence("c"));
         assertEquals(Map.of("b", 7L), restarted.progress());
     }
+
+    @Test
+    void mergeKeepsTheLaterOfEachAndSurvivesARestart() throws Exception {
+        JournaledReplicationLedger ledger = new JournaledReplicationLedger(data);
+        ledger.advance("ws1", new Version(10, "a"));
+        ledger.advance("ws2", new Version(30, "a"));
+        ledger.handled("b", 7);
+        ledger.merge(Map.of("ws1", new Version(20, "b"), "ws2", new Version(25, "b"), "gone", new Version(5, "c")), Map.of("b", 3L, "c", 4L));
+        Map<String, Version> expected = Map.of("ws1", new Version(20, "b"), "ws2", new Version(30, "a"), "gone", new Version(5, "c"));
+        assertEquals(expected, ledger.versions());
+        assertEquals(Map.of("b", 7L, "c", 4L), ledger.progress());
+        ledger.close();
+
+        JournaledReplicationLedger restarted = new JournaledReplicationLedger(data);
+        assertEquals(expected, restarted.versions());
+        assertEquals(Map.of("b", 7L, "c", 4L), restarted.progress());
+    }
 }

@@ -19,7 +19,7 @@ public final class TestClusterConfiguration implements ClusterConfiguration {
 
     /** GeoServer's defaults, with the given instance name, group and broker URL. */
     public static ClusterSettings settings(String instanceName, String group, String brokerUrl) {
-        return new ClusterSettings(instanceName, group, brokerUrl, "VirtualTopic.geoserver", true, true, true, false, true, "", "", "");
+        return new ClusterSettings(instanceName, group, brokerUrl, "VirtualTopic.geoserver", true, true, true, false, true, "", "", "", true);
     }
 
     @Override

@@ -2,17 +2,31 @@ package org.geoserver.cluster.applier.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.geoserver.cluster.api.ApplierStatus;
 import org.geoserver.cluster.api.ClusterClock;
+import org.geoserver.cluster.api.ClusterConfiguration;
 import org.geoserver.cluster.api.ClusterEvent;
+import org.geoserver.cluster.api.ClusterSettings;
+import org.geoserver.cluster.api.ConfigurationSnapshot;
+import org.geoserver.cluster.api.ConfigurationSnapshot.SnapshotObject;
+import org.geoserver.cluster.api.ConfigurationSnapshots;
 import org.geoserver.cluster.api.EventHandler;
 import org.geoserver.cluster.api.ReplicationLedger;
 import org.geoserver.cluster.api.ReplicationLedger.Version;
 import org.geoserver.cluster.catalog.api.Catalog;
 import org.geoserver.cluster.catalog.api.CatalogException;
 import org.geoserver.cluster.catalog.api.Change;
+import org.geoserver.cluster.catalog.api.ChangeEvent;
 import org.geoserver.cluster.catalog.api.Info;
+import org.geoserver.cluster.catalog.api.StyleFiles;
+import org.geoserver.cluster.catalog.api.StyleInfo;
 import org.geoserver.cluster.catalog.xml.InfoXml;
 import org.geoserver.cluster.catalog.xml.XmlFormatException;
 import org.osgi.service.component.annotations.Activate;
@@ -27,15 +41,17 @@ import org.slf4j.LoggerFactory;
  * applies if its version is later than the object's known version, which also resolves concurrent
  * edits the same way on every node. An event whose references are missing waits in a durable
  * deferred store and is retried after every applied event; one that can never apply is kept in a
- * failed store for inspection. Neither blocks later events.
+ * failed store for inspection. Neither blocks later events. Snapshots are taken and installed under
+ * the same lock as events are applied, so a snapshot's content matches its ledger progress.
  */
-@Component(service = {EventHandler.class, ApplierStatus.class}, immediate = true)
-public class EventApplier implements EventHandler, ApplierStatus {
+@Component(service = {EventHandler.class, ApplierStatus.class, ConfigurationSnapshots.class}, immediate = true)
+public class EventApplier implements EventHandler, ApplierStatus, ConfigurationSnapshots {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventApplier.class);
 
     enum Outcome {
         APPLIED,
+        SKIPPED,
         DEFERRED,
         FAILED
     }
@@ -43,6 +59,9 @@ public class EventApplier implements EventHandler, ApplierStatus {
     private final Catalog catalog;
     private final ClusterClock clock;
     private final ReplicationLedger ledger;
+    private final StyleFiles styleFiles;
+    private final ClusterConfiguration configuration;
+    private final SnapshotMerge merge = new SnapshotMerge();
     private final EventStore deferred;
     private final EventStore failed;
     private final InfoXml xml = new InfoXml();
@@ -50,14 +69,18 @@ public class EventApplier implements EventHandler, ApplierStatus {
     private final AtomicLong skipped = new AtomicLong();
 
     @Activate
-    public EventApplier(@Reference Catalog catalog, @Reference ClusterClock clock, @Reference ReplicationLedger ledger) throws IOException {
-        this(catalog, clock, ledger, Path.of(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")), "cluster"));
+    public EventApplier(@Reference Catalog catalog, @Reference ClusterClock clock, @Reference ReplicationLedger ledger, @Reference StyleFiles styleFiles,
+            @Reference ClusterConfiguration configuration) throws IOException {
+        this(catalog, clock, ledger, styleFiles, configuration, Path.of(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")), "cluster"));
     }
 
-    EventApplier(Catalog catalog, ClusterClock clock, ReplicationLedger ledger, Path clusterDirectory) throws IOException {
+    EventApplier(Catalog catalog, ClusterClock clock, ReplicationLedger ledger, StyleFiles styleFiles, ClusterConfiguration configuration, Path clusterDirectory)
+            throws IOException {
         this.catalog = catalog;
+        this.configuration = configuration;
         this.clock = clock;
         this.ledger = ledger;
+        this.styleFiles = styleFiles;
         this.deferred = new EventStore(clusterDirectory.resolve("deferred"));
         this.failed = new EventStore(clusterDirectory.resolve("failed"));
     }
@@ -100,7 +123,8 @@ public class EventApplier implements EventHandler, ApplierStatus {
         try {
             if (catalog.apply(change).isEmpty() && !ledger.isNewer(event.objectId(), version)) {
                 skipped.incrementAndGet();
-                LOG.debug("{} is older than the version of {} here; skipped", event, event.objectId());
+                LOG.debug("{} is not later than the version of {} here; skipped", event, event.objectId());
+                return Outcome.SKIPPED;
             }
         } catch (CatalogException e) {
             switch (e.reason()) {
@@ -145,6 +169,66 @@ public class EventApplier implements EventHandler, ApplierStatus {
                 }
             }
         }
+    }
+
+    @Override
+    public synchronized ConfigurationSnapshot take() {
+        // Versions before content: a local change between the two reads then arrives later with a
+        // newer version and applies, where the other order would make it look already installed.
+        Map<String, Version> versions = ledger.versions();
+        Map<String, Long> progress = ledger.progress();
+        List<SnapshotObject> objects = new ArrayList<>();
+        for (Info info : catalog.list(Info.class)) {
+            byte[] body = info instanceof StyleInfo style ? styleFiles.read(style, catalog).orElse(null) : null;
+            objects.add(new SnapshotObject(info.xml().name(), info.getId(), xml.toXml(info), body));
+        }
+        List<ClusterEvent> pending = new ArrayList<>();
+        try {
+            deferred.list().forEach(kept -> pending.add(kept.event()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the deferred events in " + deferred.directory() + " for a snapshot", e);
+        }
+        ClusterSettings settings = configuration.current();
+        return new ConfigurationSnapshot(settings.instanceName(), settings.group(), System.currentTimeMillis(), objects, versions, progress, pending);
+    }
+
+    @Override
+    public synchronized InstallReport install(ConfigurationSnapshot snapshot) throws IOException {
+        SnapshotMerge.Result merged = merge.merge(snapshot, catalog, ledger.versions(), styleFiles, true);
+        List<ChangeEvent> events;
+        try {
+            events = catalog.install(merged.contents(), merged.styleBodies(), snapshot.origin());
+        } catch (CatalogException e) {
+            if (e.reason() != CatalogException.Reason.INVALID || merged.keptLocal() == 0) {
+                throw new IOException("cannot install the " + snapshot + ": " + e.getMessage(), e);
+            }
+            // What was kept from here no longer fits the snapshot (it refers to what the snapshot removed):
+            // take the snapshot as it is; the local changes are in the outbox, and come back from the peers.
+            LOG.warn("The {} does not fit the {} objects changed here later ({}); installing it as it is", snapshot, merged.keptLocal(), e.getMessage());
+            merged = merge.merge(snapshot, catalog, ledger.versions(), styleFiles, false);
+            try {
+                events = catalog.install(merged.contents(), merged.styleBodies(), snapshot.origin());
+            } catch (CatalogException again) {
+                throw new IOException("cannot install the " + snapshot + ": " + again.getMessage(), again);
+            }
+        }
+        ledger.merge(snapshot.versions(), snapshot.progress());
+        Set<String> waiting = new HashSet<>();
+        deferred.list().forEach(kept -> waiting.add(kept.event().id()));
+        for (ClusterEvent event : snapshot.pending()) {
+            if (waiting.add(event.id())) {
+                deferred.keep(event, "waiting for referenced objects on " + snapshot.origin() + " when its snapshot was taken");
+            }
+        }
+        retryDeferred();
+        InstallReport report = new InstallReport(count(events, ChangeEvent.Kind.ADD), count(events, ChangeEvent.Kind.MODIFY),
+                count(events, ChangeEvent.Kind.REMOVE), merged.keptLocal());
+        LOG.info("Installed the {}: {}", snapshot, report);
+        return report;
+    }
+
+    private static int count(List<ChangeEvent> events, ChangeEvent.Kind kind) {
+        return (int) events.stream().filter(e -> e.kind() == kind).count();
     }
 
     @Override

@@ -5,17 +5,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.geoserver.cluster.api.ClusterEvent;
 import org.geoserver.cluster.api.internal.JournaledReplicationLedger;
 import org.geoserver.cluster.api.internal.NodeClock;
 import org.geoserver.cluster.api.testing.TestClusterConfiguration;
 import org.geoserver.cluster.capture.internal.CatalogEventCapture;
 import org.geoserver.cluster.capture.internal.FileOutbox;
+import org.geoserver.cluster.catalog.api.ChangeEvent;
 import org.geoserver.cluster.catalog.api.Info;
+import org.geoserver.cluster.catalog.api.StyleFiles;
 import org.geoserver.cluster.catalog.internal.CatalogImpl;
 
-/** A node without transport: catalog, capture into an outbox, ledger and applier, on its own folder. */
+/**
+ * A node without transport: catalog, capture into an outbox, ledger and applier, on its own folder;
+ * style files are kept in memory, written by the catalog's persistence as the data directory would.
+ */
 final class TestNode {
 
     final String name;
@@ -23,6 +30,7 @@ final class TestNode {
     final FileOutbox outbox;
     final JournaledReplicationLedger ledger;
     final EventApplier applier;
+    final Map<String, byte[]> styleFiles = new ConcurrentHashMap<>();
 
     TestNode(String name, Path folder) throws IOException {
         this.name = name;
@@ -31,7 +39,17 @@ final class TestNode {
         this.ledger = new JournaledReplicationLedger(folder);
         TestClusterConfiguration configuration = new TestClusterConfiguration(TestClusterConfiguration.settings(name, "g", ""));
         catalog.addListener(new CatalogEventCapture(configuration, clock, outbox, ledger));
-        this.applier = new EventApplier(catalog, clock, ledger, folder);
+        catalog.setPersistence((changes, view) -> {
+            for (ChangeEvent change : changes) {
+                if (change.styleBody() != null) {
+                    styleFiles.put(change.info().getId(), change.styleBody());
+                } else if (change.purge()) {
+                    styleFiles.remove(change.info().getId());
+                }
+            }
+        });
+        StyleFiles files = (style, view) -> Optional.ofNullable(styleFiles.get(style.getId()));
+        this.applier = new EventApplier(catalog, clock, ledger, files, configuration, folder);
     }
 
     /** Takes every event out of the outbox, as the transport would. */

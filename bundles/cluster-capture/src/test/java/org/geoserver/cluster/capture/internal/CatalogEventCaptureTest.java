@@ -106,7 +106,7 @@ class CatalogEventCaptureTest {
     void aNodeThatIsNotMasterSendsNothing() throws Exception {
         ClusterSettings master = configuration.current();
         configuration.set(new ClusterSettings(master.instanceName(), master.group(), master.brokerURL(), master.topicName(), true, false, true, false,
-                true, "", "", ""));
+                true, "", "", "", true));
         catalog.add(WorkspaceInfo.named("quiet"));
         assertEquals(0, outbox.size());
     }

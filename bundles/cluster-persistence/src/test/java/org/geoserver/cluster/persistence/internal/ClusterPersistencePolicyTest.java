@@ -33,7 +33,7 @@ class ClusterPersistencePolicyTest {
 
     private static ClusterSettings readOnly(boolean readOnly) {
         ClusterSettings s = TestClusterConfiguration.settings("node-c", "g", "");
-        return new ClusterSettings(s.instanceName(), s.group(), s.brokerURL(), s.topicName(), true, true, true, readOnly, true, "", "", "");
+        return new ClusterSettings(s.instanceName(), s.group(), s.brokerURL(), s.topicName(), true, true, true, readOnly, true, "", "", "", true);
     }
 
     private static ChangeEvent change(String origin) {

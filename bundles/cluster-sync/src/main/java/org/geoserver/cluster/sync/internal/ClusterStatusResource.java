@@ -79,6 +79,8 @@ public class ClusterStatusResource implements Supplier<XmlElement> {
                         XmlElement.text("digest", peer.status().digest()),
                         XmlElement.text("sameDigest", Boolean.toString(peer.sameDigest())),
                         XmlElement.text("differingTypes", String.join(",", peer.differingTypes())),
+                        XmlElement.text("differingObjects", String.join(",", peer.differingObjects())),
+                        XmlElement.text("versions", Integer.toString(peer.status().versions())),
                         XmlElement.text("outbox", Integer.toString(peer.status().outbox())),
                         XmlElement.text("lastSeen", Instant.ofEpochMilli(peer.lastSeen()).toString()))));
             }

@@ -12,12 +12,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.geoserver.cluster.api.ClusterConfiguration;
+import org.geoserver.cluster.api.ClusterResync;
 import org.geoserver.cluster.api.ClusterSettings;
 import org.geoserver.cluster.api.ConfigurationDigest;
 import org.geoserver.cluster.api.EventTransport;
 import org.geoserver.cluster.api.NodeStatus;
 import org.geoserver.cluster.api.Outbox;
 import org.geoserver.cluster.api.PeerDirectory;
+import org.geoserver.cluster.api.ReplicationLedger;
 import org.geoserver.cluster.api.StatusListener;
 import org.geoserver.cluster.api.TransportException;
 import org.osgi.service.component.annotations.Activate;
@@ -33,7 +35,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Every few seconds tells the other nodes this node's configuration digest, and keeps what they
  * tell it. A peer whose digest stays different while neither node has anything left to send has
- * drifted: that is logged (a resync repairs it).
+ * drifted: the objects that differ are asked for and logged, and with {@code autoResync} the node
+ * whose configuration most peers do not share installs a snapshot from one that they do. A node
+ * that never took part in the cluster and differs from a peer that did resyncs at once.
  */
 @Component(service = PeerDirectory.class, immediate = true)
 public class DigestExchange implements StatusListener, PeerDirectory {
@@ -45,6 +49,7 @@ public class DigestExchange implements StatusListener, PeerDirectory {
 
     private final ClusterConfiguration configuration;
     private final ConfigurationDigest digest;
+    private final ReplicationLedger ledger;
     private final LongSupplier clock;
     private final Map<String, Peer> peers = new ConcurrentHashMap<>();
     private final Map<String, Integer> differing = new ConcurrentHashMap<>();
@@ -52,17 +57,32 @@ public class DigestExchange implements StatusListener, PeerDirectory {
     private volatile EventTransport transport;
     private AutoCloseable subscription;
     private volatile Outbox outbox;
+    private volatile ClusterResync resync;
+    /** Objects found different, by peer, until its digest is the same again. */
+    private final Map<String, List<String>> differingObjects = new ConcurrentHashMap<>();
 
     @Activate
-    public DigestExchange(@Reference ClusterConfiguration configuration, @Reference ConfigurationDigest digest) {
-        this(configuration, digest, System::currentTimeMillis);
+    public DigestExchange(@Reference ClusterConfiguration configuration, @Reference ConfigurationDigest digest, @Reference ReplicationLedger ledger) {
+        this(configuration, digest, ledger, System::currentTimeMillis);
         timer.scheduleWithFixedDelay(this::publish, 1_000, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    DigestExchange(ClusterConfiguration configuration, ConfigurationDigest digest, LongSupplier clock) {
+    DigestExchange(ClusterConfiguration configuration, ConfigurationDigest digest, ReplicationLedger ledger, LongSupplier clock) {
         this.configuration = configuration;
         this.digest = digest;
+        this.ledger = ledger;
         this.clock = clock;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setResync(ClusterResync service) {
+        this.resync = service;
+    }
+
+    void unsetResync(ClusterResync service) {
+        if (this.resync == service) {
+            this.resync = null;
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -112,7 +132,7 @@ public class DigestExchange implements StatusListener, PeerDirectory {
         ClusterSettings settings = configuration.current();
         Outbox current = outbox;
         return new NodeStatus(settings.instanceName(), settings.group(), digest.digest(), current == null ? 0 : current.size(), clock.getAsLong(),
-                digest.digestsByType());
+                digest.digestsByType(), ledger.versions().size());
     }
 
     void publish() {
@@ -132,16 +152,58 @@ public class DigestExchange implements StatusListener, PeerDirectory {
         NodeStatus own = status();
         boolean same = own.digest().equals(status.digest());
         List<String> differingTypes = same ? List.of() : differingTypes(own.digestsByType(), status.digestsByType());
-        peers.put(status.instanceName(), new Peer(status, differingTypes, clock.getAsLong()));
+        if (same) {
+            differingObjects.remove(status.instanceName());
+        }
+        peers.put(status.instanceName(),
+                new Peer(status, differingTypes, differingObjects.getOrDefault(status.instanceName(), List.of()), clock.getAsLong()));
+        if (!same && own.versions() == 0 && status.versions() > 0 && configuration.current().autoResync()) {
+            requestResync(null, "this node never took part in the cluster and differs from node " + status.instanceName());
+            return;
+        }
         boolean settled = own.outbox() == 0 && status.outbox() == 0;
         if (same || !settled) {
             differing.remove(status.instanceName());
             return;
         }
         int count = differing.merge(status.instanceName(), 1, Integer::sum);
-        if (count == DRIFT_THRESHOLD) {
-            LOG.warn("The configuration of node {} differs from this node's in {} ({} here, {} there) although neither has changes left to send",
-                    status.instanceName(), differingTypes, own.digest(), status.digest());
+        if (count % DRIFT_THRESHOLD == 0) {
+            timer.execute(() -> drifted(own, status, differingTypes, count == DRIFT_THRESHOLD));
+        }
+    }
+
+    /** A peer stayed different: name the objects, and resync if this node is the odd one out. */
+    private void drifted(NodeStatus own, NodeStatus peer, List<String> differingTypes, boolean first) {
+        List<String> objects = List.of();
+        EventTransport current = transport;
+        if (current != null) {
+            try {
+                objects = ObjectDigests.differing(current, digest, peer.instanceName(), differingTypes);
+                differingObjects.put(peer.instanceName(), objects);
+            } catch (TransportException | RuntimeException e) {
+                LOG.debug("Could not ask node {} for its object digests: {}", peer.instanceName(), e.getMessage());
+            }
+        }
+        if (first) {
+            LOG.warn("The configuration of node {} differs from this node's in {} ({} here, {} there) although neither has changes left to send; "
+                    + "differing objects: {}", peer.instanceName(), differingTypes, own.digest(), peer.digest(), objects.isEmpty() ? "(not known)" : objects);
+        }
+        if (!configuration.current().autoResync()) {
+            return;
+        }
+        List<NodeStatus> everyone = new ArrayList<>(List.of(own));
+        long now = clock.getAsLong();
+        peers.values().stream().filter(p -> now - p.lastSeen() <= SnapshotResync.PEER_EXPIRY_MILLIS).forEach(p -> everyone.add(p.status()));
+        List<NodeStatus> majority = SnapshotResync.majority(everyone);
+        if (majority.stream().noneMatch(s -> s.instanceName().equals(own.instanceName()))) {
+            requestResync(majority.get(0).instanceName(), "this node's configuration differs from " + majority.size() + " of " + everyone.size() + " nodes");
+        }
+    }
+
+    private void requestResync(String node, String reason) {
+        ClusterResync current = resync;
+        if (current != null) {
+            current.resync(node, reason);
         }
     }
 

@@ -17,7 +17,7 @@ class ClusterStatusResourceTest {
     void reportsIdentityRolesDigestAndPeers() {
         CatalogDigester digester = new CatalogDigester(new CatalogImpl());
         ClusterStatusResource resource = new ClusterStatusResource(new TestClusterConfiguration(TestClusterConfiguration.settings("node-a", "g", "")), digester);
-        resource.setPeers(() -> List.of(new PeerDirectory.Peer(new NodeStatus("node-b", "g", digester.digest(), 0, 0, Map.of()), List.of(), 0)));
+        resource.setPeers(() -> List.of(new PeerDirectory.Peer(new NodeStatus("node-b", "g", digester.digest(), 0, 0, Map.of(), 3), List.of(), List.of(), 0)));
         XmlElement status = resource.get();
         assertEquals("node-a", status.childText("instanceName"));
         assertEquals("true", status.childText("master"));
@@ -26,5 +26,6 @@ class ClusterStatusResourceTest {
         assertEquals("node-b", status.child("peers").childText("instanceName"));
         assertEquals("true", status.child("peers").childText("sameDigest"));
         assertEquals("1970-01-01T00:00:00Z", status.child("peers").childText("lastSeen"));
+        assertEquals("3", status.child("peers").childText("versions"));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.geoserver.cluster.api.ConfigurationDigest;
 import org.geoserver.cluster.api.NodeStatus;
+import org.geoserver.cluster.api.internal.JournaledReplicationLedger;
 import org.geoserver.cluster.api.testing.TestClusterConfiguration;
 import org.geoserver.cluster.api.testing.TestEventTransport;
 import org.junit.jupiter.api.Test;
@@ -32,26 +33,86 @@ class DigestExchangeTest {
         }
     };
 
-    private final DigestExchange exchange = new DigestExchange(new TestClusterConfiguration(TestClusterConfiguration.settings("node-a", "g", "")), digest, () -> 1000L);
+    private final JournaledReplicationLedger ledger = new JournaledReplicationLedger(data());
+    private final DigestExchange exchange = new DigestExchange(new TestClusterConfiguration(TestClusterConfiguration.settings("node-a", "g", "")), digest,
+            ledger, () -> 1000L);
+
+    private static java.nio.file.Path data() {
+        try {
+            return java.nio.file.Files.createTempDirectory("digest-exchange");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Test
     void publishesThisNodesDigestThroughTheTransport() {
         TestEventTransport transport = new TestEventTransport(0);
         exchange.setTransport(transport);
         exchange.publish();
-        assertEquals(List.of(new NodeStatus("node-a", "g", "aaa", 0, 1000L, Map.of("layer", "aaa", "style", "s"))), transport.statuses);
+        assertEquals(List.of(new NodeStatus("node-a", "g", "aaa", 0, 1000L, Map.of("layer", "aaa", "style", "s"), 0)), transport.statuses);
     }
 
     @Test
     void peersAreComparedWithThisNode() {
-        exchange.statusReceived(new NodeStatus("node-c", "g", "aaa", 0, 1, Map.of("layer", "aaa", "style", "s")));
-        exchange.statusReceived(new NodeStatus("node-b", "g", "bbb", 3, 1, Map.of("layer", "bbb", "style", "s")));
+        exchange.statusReceived(new NodeStatus("node-c", "g", "aaa", 0, 1, Map.of("layer", "aaa", "style", "s"), 4));
+        exchange.statusReceived(new NodeStatus("node-b", "g", "bbb", 3, 1, Map.of("layer", "bbb", "style", "s"), 4));
         assertEquals(List.of("node-b", "node-c"), exchange.peers().stream().map(p -> p.status().instanceName()).toList());
         assertFalse(exchange.peers().get(0).sameDigest());
         assertEquals(List.of("layer"), exchange.peers().get(0).differingTypes(), "names where the configurations differ");
         assertTrue(exchange.peers().get(1).sameDigest());
         localDigest = "bbb";
-        exchange.statusReceived(new NodeStatus("node-b", "g", "bbb", 0, 2, Map.of("layer", "bbb", "style", "s")));
+        exchange.statusReceived(new NodeStatus("node-b", "g", "bbb", 0, 2, Map.of("layer", "bbb", "style", "s"), 4));
         assertTrue(exchange.peers().get(0).sameDigest());
+    }
+
+    /** Records resync requests. */
+    private final List<String> resyncs = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private void recordResyncs() {
+        exchange.setResync((node, reason) -> {
+            resyncs.add(node + ": " + reason);
+            return java.util.concurrent.CompletableFuture.completedFuture("done");
+        });
+    }
+
+    private void awaitResyncs(int count) throws InterruptedException {
+        for (int i = 0; i < 200 && resyncs.size() < count; i++) {
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void aNodeThatNeverTookPartResyncsAtOnceFromAPeerThatDid() throws Exception {
+        recordResyncs();
+        exchange.statusReceived(new NodeStatus("node-b", "g", "aaa", 0, 1, Map.of("layer", "aaa", "style", "s"), 4));
+        exchange.statusReceived(new NodeStatus("node-c", "g", "ccc", 0, 1, Map.of("layer", "ccc", "style", "s"), 0));
+        assertTrue(resyncs.isEmpty(), "same digest, or a peer as new as this node: nothing to do");
+        exchange.statusReceived(new NodeStatus("node-b", "g", "bbb", 2, 1, Map.of("layer", "bbb", "style", "s"), 4));
+        assertEquals(List.of("null: this node never took part in the cluster and differs from node node-b"), resyncs);
+    }
+
+    @Test
+    void aLastingDifferenceResyncsOnlyTheNodeOutsideTheMajority() throws Exception {
+        ledger.advance("ws1", new org.geoserver.cluster.api.ReplicationLedger.Version(1, "node-a"));
+        recordResyncs();
+        NodeStatus b = new NodeStatus("node-b", "g", "bbb", 0, 1, Map.of("layer", "bbb", "style", "s"), 4);
+        NodeStatus c = new NodeStatus("node-c", "g", "bbb", 0, 1, Map.of("layer", "bbb", "style", "s"), 4);
+        for (int i = 0; i < 3; i++) {
+            exchange.statusReceived(b);
+            exchange.statusReceived(c);
+        }
+        awaitResyncs(1);
+        assertTrue(resyncs.get(0).startsWith("node-b: this node's configuration differs from 2 of 3 nodes"), resyncs.toString());
+
+        resyncs.clear();
+        localDigest = "bbb"; // now node-a and node-b agree; node-c alone differs
+        NodeStatus odd = new NodeStatus("node-c", "g", "ccc", 0, 1, Map.of("layer", "ccc", "style", "s"), 4);
+        for (int i = 0; i < 3; i++) {
+            exchange.statusReceived(b);
+            exchange.statusReceived(odd);
+        }
+        Thread.sleep(300);
+        assertTrue(resyncs.isEmpty(), "the majority does not resync: " + resyncs);
     }
 }

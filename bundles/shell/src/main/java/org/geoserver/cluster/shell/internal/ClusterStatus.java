@@ -41,6 +41,9 @@ final class ClusterStatus {
         for (PeerDirectory.Peer peer : known) {
             out.append("  ").append(peer.status().instanceName()).append(": ").append(peer.sameDigest() ? "same configuration" : "different configuration in " + String.join(", ", peer.differingTypes()))
                     .append(", outbox ").append(peer.status().outbox()).append(", last seen ").append(Instant.ofEpochMilli(peer.lastSeen())).append('\n');
+            if (!peer.sameDigest() && !peer.differingObjects().isEmpty()) {
+                out.append("    differing objects: ").append(String.join(", ", peer.differingObjects())).append('\n');
+            }
         }
         return out.toString();
     }

@@ -20,7 +20,7 @@ class ClusterStatusTest {
 
     @Test
     void showsIdentityRolesAndProgressAndSaysWhatIsNotRunning() {
-        ClusterSettings settings = new ClusterSettings("node-a", "g", "", "VirtualTopic.geoserver", true, true, false, true, true, "", "", "");
+        ClusterSettings settings = new ClusterSettings("node-a", "g", "", "VirtualTopic.geoserver", true, true, false, true, true, "", "", "", true);
         JournaledReplicationLedger ledger = new JournaledReplicationLedger(data);
         ledger.handled("node-b", 42);
         ApplierStatus applier = new ApplierStatus() {
@@ -44,7 +44,8 @@ class ClusterStatusTest {
                 return 0;
             }
         };
-        PeerDirectory peers = () -> List.of(new PeerDirectory.Peer(new NodeStatus("node-b", "g", "abc", 0, 0, Map.of()), List.of(), 0));
+        PeerDirectory peers = () -> List.of(new PeerDirectory.Peer(new NodeStatus("node-b", "g", "abc", 0, 0, Map.of(), 5), List.of(), List.of(), 0),
+                new PeerDirectory.Peer(new NodeStatus("node-c", "g", "def", 0, 0, Map.of(), 5), List.of("layer"), List.of("layer LayerInfoImpl-1"), 0));
         String status = ClusterStatus.render(settings, null, null, ledger, applier, peers);
         assertTrue(status.contains("Instance:     node-a"), status);
         assertTrue(status.contains("Roles:        master\n") || status.contains("Roles:        master" + System.lineSeparator()), status);
@@ -53,7 +54,9 @@ class ClusterStatusTest {
         assertTrue(status.contains("capture not running"), status);
         assertTrue(status.contains("Applied:      40 events (2 skipped"), status);
         assertTrue(status.contains("node-b: #42"), status);
-        assertTrue(status.contains("Peers:        1 heard of"), status);
+        assertTrue(status.contains("Peers:        2 heard of"), status);
+        assertTrue(status.contains("node-c: different configuration in layer"), status);
+        assertTrue(status.contains("differing objects: layer LayerInfoImpl-1"), status);
         assertTrue(status.contains("node-b: same configuration, outbox 0"), status);
     }
 }

@@ -2,6 +2,7 @@ package org.geoserver.cluster.transport.jms.internal;
 
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
+import jakarta.jms.Destination;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
@@ -9,10 +10,12 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
+import jakarta.jms.TemporaryQueue;
 import jakarta.jms.Topic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +34,7 @@ import org.geoserver.cluster.api.EventHandler;
 import org.geoserver.cluster.api.EventTransport;
 import org.geoserver.cluster.api.InvalidEventException;
 import org.geoserver.cluster.api.NodeStatus;
+import org.geoserver.cluster.api.RequestResponder;
 import org.geoserver.cluster.api.StatusListener;
 import org.geoserver.cluster.api.TransportException;
 import org.geoserver.cluster.broker.api.EmbeddedBroker;
@@ -72,6 +76,7 @@ public class JmsEventTransport implements EventTransport {
     private volatile ActiveMQConnection opening;
     private volatile EventHandler handler;
     private final List<StatusListener> statusListeners = new CopyOnWriteArrayList<>();
+    private volatile RequestResponder responder;
     private volatile boolean connected;
     private volatile boolean closed;
 
@@ -86,6 +91,7 @@ public class JmsEventTransport implements EventTransport {
     private Session statusSession;
     private Session consumerSession;
     private volatile MessageConsumer consumer;
+    private Session requestSession;
 
     @Activate
     public JmsEventTransport(
@@ -169,6 +175,7 @@ public class JmsEventTransport implements EventTransport {
                 message.setInt("outbox", status.outbox());
                 message.setLong("timestamp", status.timestamp());
                 message.setString("digestsByType", StatusFields.encode(status.digestsByType()));
+                message.setInt("versions", status.versions());
                 statusProducer.send(message, DeliveryMode.NON_PERSISTENT, Message.DEFAULT_PRIORITY, STATUS_TIME_TO_LIVE_MILLIS);
             } catch (JMSException e) {
                 throw new TransportException("could not send the status of " + status.instanceName() + " to " + url + ": " + e.getMessage(), e);
@@ -180,6 +187,71 @@ public class JmsEventTransport implements EventTransport {
     public AutoCloseable subscribeStatus(StatusListener listener) {
         statusListeners.add(listener);
         return () -> statusListeners.remove(listener);
+    }
+
+    @Override
+    public byte[] request(String node, String subject, byte[] body, Duration timeout) throws TransportException {
+        Connection current;
+        ClusterSettings asking;
+        ClusterEventCodec sealing;
+        synchronized (this) {
+            current = connection;
+            asking = settings;
+            sealing = codec;
+        }
+        if (current == null) {
+            throw new TransportException("cannot ask " + node + " for " + subject + ": not connected to " + (url == null ? "a broker" : url), null);
+        }
+        Session session = null;
+        try {
+            session = current.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            TemporaryQueue replies = session.createTemporaryQueue();
+            MessageConsumer answers = session.createConsumer(replies);
+            BytesMessage message = session.createBytesMessage();
+            message.writeBytes(sealing.seal(body));
+            message.setStringProperty("instanceName", asking.instanceName());
+            message.setStringProperty("group", asking.group());
+            message.setStringProperty("subject", subject);
+            message.setJMSReplyTo(replies);
+            MessageProducer producer = session.createProducer(session.createQueue(requestQueue(asking, node)));
+            producer.send(message, DeliveryMode.NON_PERSISTENT, Message.DEFAULT_PRIORITY, timeout.toMillis());
+            Message reply = answers.receive(timeout.toMillis());
+            if (reply == null) {
+                throw new TransportException("node " + node + " did not answer " + subject + " within " + timeout.toSeconds() + " s", null);
+            }
+            String error = reply.getStringProperty("error");
+            if (error != null) {
+                throw new TransportException("node " + node + " could not answer " + subject + ": " + error, null);
+            }
+            if (!(reply instanceof BytesMessage bytes)) {
+                throw new TransportException("node " + node + " answered " + subject + " with a " + reply.getClass().getSimpleName(), null);
+            }
+            byte[] sealed = new byte[(int) bytes.getBodyLength()];
+            bytes.readBytes(sealed);
+            return sealing.unseal(sealed, subject + " from " + node);
+        } catch (JMSException | InvalidEventException e) {
+            throw new TransportException("cannot ask " + node + " for " + subject + " through " + url + ": " + e.getMessage(), e);
+        } finally {
+            if (session != null) {
+                try {
+                    session.close();
+                } catch (JMSException e) {
+                    LOG.debug("Closing the request session: {}", e.getMessage());
+                }
+            }
+        }
+    }
+
+    @Override
+    public AutoCloseable serveRequests(RequestResponder requestResponder) {
+        this.responder = requestResponder;
+        connector.execute(this::updateResponder);
+        return () -> {
+            if (this.responder == requestResponder) {
+                this.responder = null;
+                connector.execute(this::updateResponder);
+            }
+        };
     }
 
     @Override
@@ -302,6 +374,7 @@ public class JmsEventTransport implements EventTransport {
         connected = true;
         LOG.info("Connected to broker {} as {} (topic {})", effective, current.instanceName(), current.topicName());
         updateConsumer();
+        updateResponder();
     }
 
     /** Consumes while a handler is there and this node is a slave; stops consuming otherwise (events stay queued). */
@@ -325,6 +398,41 @@ public class JmsEventTransport implements EventTransport {
         }
     }
 
+    /** Listens on this node's request queue while a responder is there. */
+    private void updateResponder() {
+        synchronized (this) {
+            boolean wanted = responder != null && connection != null && settings != null;
+            try {
+                if (wanted && requestSession == null) {
+                    requestSession = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                    Session session = requestSession;
+                    session.createConsumer(session.createQueue(requestQueue(settings, settings.instanceName()))).setMessageListener(m -> onRequest(session, m));
+                } else if (!wanted && requestSession != null) {
+                    closeRequestSession();
+                }
+            } catch (JMSException e) {
+                LOG.error("Cannot answer requests on {}: {}", requestQueue(settings, settings.instanceName()), e.getMessage(), e);
+                closeRequestSession();
+            }
+        }
+    }
+
+    private void closeRequestSession() {
+        try {
+            if (requestSession != null) {
+                requestSession.close();
+            }
+        } catch (JMSException e) {
+            LOG.debug("Closing the request session: {}", e.getMessage());
+        }
+        requestSession = null;
+    }
+
+    /** Where a node receives requests: a queue beside the topic, named after the node. */
+    private static String requestQueue(ClusterSettings settings, String node) {
+        return baseName(settings) + ".request." + node;
+    }
+
     private static MessageConsumer createConsumer(Session session, ClusterSettings settings) throws JMSException {
         if (!settings.durable()) {
             return session.createConsumer(session.createTopic(settings.topicName()));
@@ -338,7 +446,12 @@ public class JmsEventTransport implements EventTransport {
 
     /** A plain topic beside the events' one: statuses are not kept for absent nodes. */
     private static String statusTopic(ClusterSettings settings) {
-        return settings.topicName().replaceFirst("^VirtualTopic\\.", "") + ".status";
+        return baseName(settings) + ".status";
+    }
+
+    /** The topic's name without the virtual topic prefix, for the destinations beside it. */
+    private static String baseName(ClusterSettings settings) {
+        return settings.topicName().replaceFirst("^VirtualTopic\\.", "");
     }
 
     private static boolean isVirtualTopic(ClusterSettings settings) {
@@ -369,6 +482,7 @@ public class JmsEventTransport implements EventTransport {
         Connection closing;
         synchronized (this) {
             closeConsumer();
+            closeRequestSession();
             closing = connection;
             connection = null;
             producer = null;
@@ -395,6 +509,46 @@ public class JmsEventTransport implements EventTransport {
     }
 
     // ---------------------------------------------------------------- receiving
+
+    /** Answers one request on the session's own thread; a failure is answered too, so the asking node need not wait. */
+    private void onRequest(Session session, Message message) {
+        String from = "(unknown node)";
+        String subject = "(no subject)";
+        try {
+            from = String.valueOf(message.getStringProperty("instanceName"));
+            subject = String.valueOf(message.getStringProperty("subject"));
+            Destination replyTo = message.getJMSReplyTo();
+            if (replyTo == null) {
+                LOG.warn("Ignoring request {} from {}: it names no reply destination", subject, from);
+                return;
+            }
+            BytesMessage reply = session.createBytesMessage();
+            try {
+                RequestResponder target = responder;
+                if (target == null) {
+                    throw new IllegalStateException("this node answers no requests now");
+                }
+                if (!configuration.current().group().equals(message.getStringProperty("group"))) {
+                    throw new IllegalStateException("node " + from + " is in group " + message.getStringProperty("group") + ", not " + configuration.current().group());
+                }
+                if (!(message instanceof BytesMessage bytes)) {
+                    throw new IllegalArgumentException("a request is a bytes message, not a " + message.getClass().getSimpleName());
+                }
+                byte[] sealed = new byte[(int) bytes.getBodyLength()];
+                bytes.readBytes(sealed);
+                reply.writeBytes(codec.seal(target.respond(from, subject, codec.unseal(sealed, subject + " request from " + from))));
+            } catch (Exception e) {
+                LOG.warn("Could not answer {} from {}: {}", subject, from, e.getMessage());
+                reply.setStringProperty("error", e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+            reply.setJMSCorrelationID(message.getJMSMessageID());
+            try (MessageProducer producer = session.createProducer(replyTo)) {
+                producer.send(reply, DeliveryMode.NON_PERSISTENT, Message.DEFAULT_PRIORITY, STATUS_TIME_TO_LIVE_MILLIS);
+            }
+        } catch (JMSException | RuntimeException e) {
+            LOG.warn("Could not send the answer to {} from {}: {}", subject, from, e.getMessage());
+        }
+    }
 
     private void onMessage(Message message) {
         Session session = consumerSession;
@@ -426,7 +580,7 @@ public class JmsEventTransport implements EventTransport {
                 return;
             }
             NodeStatus status = new NodeStatus(map.getString("instanceName"), map.getString("group"), map.getString("digest"), map.getInt("outbox"),
-                    map.getLong("timestamp"), StatusFields.decode(map.getString("digestsByType")));
+                    map.getLong("timestamp"), StatusFields.decode(map.getString("digestsByType")), map.itemExists("versions") ? map.getInt("versions") : 0);
             ClusterSettings current = configuration.current();
             if (status.instanceName() == null || status.instanceName().equals(current.instanceName()) || !current.group().equals(status.group())) {
                 return;

@@ -71,7 +71,7 @@ class JmsEventTransportTest {
     }
 
     static ClusterSettings settings(String instance, String group, int port, boolean slave, String secret) {
-        return new ClusterSettings(instance, group, "tcp://127.0.0.1:" + port, "VirtualTopic.geoserver", true, true, slave, false, true, "", "", secret);
+        return new ClusterSettings(instance, group, "tcp://127.0.0.1:" + port, "VirtualTopic.geoserver", true, true, slave, false, true, "", "", secret, true);
     }
 
     private JmsEventTransport transport(TestClusterConfiguration configuration, List<ClusterEvent> sink) {
@@ -134,10 +134,11 @@ class JmsEventTransportTest {
         a.subscribeStatus(atA::add);
         await("both connected", () -> a.isConnected() && b.isConnected());
         Thread.sleep(300);
-        a.publishStatus(new NodeStatus("node-a", "g", "d1", 0, 1, Map.of("layer", "x1", "style", "x2")));
+        a.publishStatus(new NodeStatus("node-a", "g", "d1", 0, 1, Map.of("layer", "x1", "style", "x2"), 7));
         await("b to hear a", () -> atB.size() == 1);
         assertEquals("d1", atB.get(0).digest());
         assertEquals(Map.of("layer", "x1", "style", "x2"), atB.get(0).digestsByType());
+        assertEquals(7, atB.get(0).versions());
         Thread.sleep(200);
         assertTrue(atA.isEmpty(), "a does not hear itself");
     }
@@ -221,5 +222,40 @@ class JmsEventTransportTest {
         Thread.sleep(500);
         publishWhenConnected(a, event("node-a", "g", 1));
         await("delivery", () -> atB.size() == 1);
+    }
+
+    @Test
+    void aNodeAnswersRequestsSignedAndTheAskingNodeHearsFailuresAndSilence() throws Exception {
+        startBroker();
+        JmsEventTransport a = transport(new TestClusterConfiguration(settings("node-a", "g", port, true, "s3cret")), null);
+        JmsEventTransport b = transport(new TestClusterConfiguration(settings("node-b", "g", port, true, "s3cret")), null);
+        JmsEventTransport intruder = transport(new TestClusterConfiguration(settings("node-x", "g", port, true, "other")), null);
+        List<String> asked = new CopyOnWriteArrayList<>();
+        b.serveRequests((from, subject, body) -> {
+            asked.add(from + " " + subject);
+            if (subject.equals("broken")) {
+                throw new IllegalStateException("no snapshot here");
+            }
+            return ("answer to " + new String(body, java.nio.charset.StandardCharsets.UTF_8)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        });
+        await("all connected", () -> a.isConnected() && b.isConnected() && intruder.isConnected());
+        Thread.sleep(300); // b's request consumer
+
+        byte[] big = new byte[3 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) 'x');
+        assertEquals(3 * 1024 * 1024 + "answer to ".length(), a.request("node-b", "snapshot", big, Duration.ofSeconds(10)).length, "megabytes travel");
+        assertEquals("answer to hi", new String(a.request("node-b", "digests", "hi".getBytes(java.nio.charset.StandardCharsets.UTF_8), Duration.ofSeconds(10)),
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of("node-a snapshot", "node-a digests"), asked);
+
+        TransportException failed = assertThrows(TransportException.class, () -> a.request("node-b", "broken", new byte[0], Duration.ofSeconds(10)));
+        assertTrue(failed.getMessage().contains("node-b could not answer broken: no snapshot here"), failed.getMessage());
+
+        TransportException silent = assertThrows(TransportException.class, () -> a.request("node-z", "snapshot", new byte[0], Duration.ofMillis(500)));
+        assertTrue(silent.getMessage().contains("node-z did not answer snapshot"), silent.getMessage());
+
+        TransportException wrongSecret = assertThrows(TransportException.class, () -> intruder.request("node-b", "snapshot", new byte[0], Duration.ofSeconds(10)));
+        assertTrue(wrongSecret.getMessage().contains("wrong signature"), wrongSecret.getMessage());
+        assertEquals(3, asked.size(), "the request with a wrong signature never reached the responder");
     }
 }

@@ -1,0 +1,192 @@
+package org.geoserver.cluster.sync.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.LongSupplier;
+import org.geoserver.cluster.api.ClusterConfiguration;
+import org.geoserver.cluster.api.ClusterResync;
+import org.geoserver.cluster.api.ConfigurationDigest;
+import org.geoserver.cluster.api.ConfigurationSnapshot;
+import org.geoserver.cluster.api.ConfigurationSnapshotCodec;
+import org.geoserver.cluster.api.ConfigurationSnapshots;
+import org.geoserver.cluster.api.ConfigurationSnapshots.InstallReport;
+import org.geoserver.cluster.api.EventTransport;
+import org.geoserver.cluster.api.NodeStatus;
+import org.geoserver.cluster.api.PeerDirectory;
+import org.geoserver.cluster.api.RequestResponder;
+import org.geoserver.cluster.api.TransportException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Full resync over the broker: answers other nodes' requests for this node's snapshot and object
+ * digests, and fetches and installs a peer's snapshot when asked ({@code cluster:resync}, or the
+ * digest exchange finding this node new or drifted).
+ */
+@Component(service = ClusterResync.class, immediate = true)
+public class SnapshotResync implements ClusterResync, RequestResponder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotResync.class);
+    static final String SNAPSHOT = "snapshot";
+    /** Time for a peer to take, compress and send a large configuration. */
+    private static final Duration SNAPSHOT_TIMEOUT = Duration.ofSeconds(120);
+    /** Peers not heard of for this long are not asked. */
+    static final long PEER_EXPIRY_MILLIS = 3 * DigestExchange.INTERVAL_MILLIS;
+
+    private final ClusterConfiguration configuration;
+    private final ConfigurationSnapshots snapshots;
+    private final ConfigurationDigest digest;
+    private final PeerDirectory peers;
+    private final LongSupplier clock;
+    private final ConfigurationSnapshotCodec codec = new ConfigurationSnapshotCodec();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "geoserver-cluster-resync"));
+    private volatile EventTransport transport;
+    private AutoCloseable serving;
+    private CompletableFuture<String> running;
+
+    @Activate
+    public SnapshotResync(@Reference ClusterConfiguration configuration, @Reference ConfigurationSnapshots snapshots, @Reference ConfigurationDigest digest,
+            @Reference PeerDirectory peers) {
+        this(configuration, snapshots, digest, peers, System::currentTimeMillis);
+    }
+
+    SnapshotResync(ClusterConfiguration configuration, ConfigurationSnapshots snapshots, ConfigurationDigest digest, PeerDirectory peers, LongSupplier clock) {
+        this.configuration = configuration;
+        this.snapshots = snapshots;
+        this.digest = digest;
+        this.peers = peers;
+        this.clock = clock;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void setTransport(EventTransport service) {
+        stopServing();
+        this.transport = service;
+        this.serving = service.serveRequests(this);
+    }
+
+    synchronized void unsetTransport(EventTransport service) {
+        if (this.transport == service) {
+            stopServing();
+            this.transport = null;
+        }
+    }
+
+    private void stopServing() {
+        if (serving != null) {
+            try {
+                serving.close();
+            } catch (Exception e) {
+                LOG.debug("Closing the request subscription: {}", e.getMessage());
+            }
+            serving = null;
+        }
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        stopServing();
+        worker.shutdownNow();
+    }
+
+    // ---------------------------------------------------------------- answering
+
+    @Override
+    public byte[] respond(String from, String subject, byte[] body) {
+        if (subject.equals(SNAPSHOT)) {
+            long start = System.nanoTime();
+            ConfigurationSnapshot snapshot = snapshots.take();
+            byte[] bytes = codec.encode(snapshot);
+            LOG.info("Sent node {} the {} ({} bytes, {} ms)", from, snapshot, bytes.length, (System.nanoTime() - start) / 1_000_000);
+            return bytes;
+        }
+        if (subject.equals(ObjectDigests.SUBJECT)) {
+            return ObjectDigests.answer(digest, body);
+        }
+        throw new IllegalArgumentException("unknown request '" + subject + "' (this node answers " + SNAPSHOT + " and " + ObjectDigests.SUBJECT + ")");
+    }
+
+    // ---------------------------------------------------------------- resync
+
+    @Override
+    public synchronized CompletableFuture<String> resync(String node, String reason) {
+        if (running != null && !running.isDone()) {
+            return running;
+        }
+        running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return install(node == null ? bestSource() : node, reason);
+            } catch (Exception e) {
+                LOG.error("Resync ({}) failed: {}", reason, e.getMessage());
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }, worker);
+        return running;
+    }
+
+    private String install(String node, String reason) throws Exception {
+        EventTransport current = transport;
+        if (current == null || !current.isConnected()) {
+            throw new TransportException("cannot resync from " + node + ": not connected to the broker", null);
+        }
+        LOG.info("Resync ({}): asking node {} for its configuration", reason, node);
+        long start = System.nanoTime();
+        byte[] bytes = current.request(node, SNAPSHOT, new byte[0], SNAPSHOT_TIMEOUT);
+        ConfigurationSnapshot snapshot = codec.decode(bytes);
+        String group = configuration.current().group();
+        if (!snapshot.group().equals(group)) {
+            throw new IllegalStateException("the " + snapshot + " is of group " + snapshot.group() + ", not " + group);
+        }
+        InstallReport report = snapshots.install(snapshot);
+        String summary = "installed the " + snapshot + " (" + bytes.length + " bytes) in " + (System.nanoTime() - start) / 1_000_000 + " ms: " + report;
+        LOG.info("Resync ({}): {}", reason, summary);
+        return summary;
+    }
+
+    /**
+     * The peer to take a snapshot from: among peers heard of lately that took part in the cluster,
+     * one of those sharing the digest most peers have (ties: the group with the smallest instance
+     * name), so that a single drifted peer is not copied.
+     */
+    String bestSource() {
+        long now = clock.getAsLong();
+        List<NodeStatus> candidates = new ArrayList<>();
+        for (PeerDirectory.Peer peer : peers.peers()) {
+            if (now - peer.lastSeen() <= PEER_EXPIRY_MILLIS && peer.status().versions() > 0) {
+                candidates.add(peer.status());
+            }
+        }
+        if (candidates.isEmpty()) {
+            throw new IllegalStateException("no peer to take a snapshot from: none has been heard of in the last " + PEER_EXPIRY_MILLIS / 1000 + " s");
+        }
+        return majority(candidates).get(0).instanceName();
+    }
+
+    /** The nodes sharing the most common digest, sorted by name; ties go to the group holding the smallest name. */
+    static List<NodeStatus> majority(List<NodeStatus> statuses) {
+        Map<String, List<NodeStatus>> byDigest = new LinkedHashMap<>();
+        for (NodeStatus status : statuses) {
+            byDigest.computeIfAbsent(status.digest(), d -> new ArrayList<>()).add(status);
+        }
+        Comparator<List<NodeStatus>> larger = Comparator.comparingInt(List::size);
+        Comparator<List<NodeStatus>> smallestName = Comparator.comparing(group -> group.stream().map(NodeStatus::instanceName).min(String::compareTo).orElseThrow());
+        List<NodeStatus> best = byDigest.values().stream().max(larger.thenComparing(smallestName.reversed())).orElseThrow();
+        List<NodeStatus> sorted = new ArrayList<>(best);
+        sorted.sort(Comparator.comparing(NodeStatus::instanceName));
+        return sorted;
+    }
+}
