@@ -254,6 +254,16 @@ public final class KarafNode implements AutoCloseable {
         return brokerPort;
     }
 
+    /** The whole karaf.log of the node, empty when there is none yet. */
+    public String log() {
+        Path log = home.resolve("data/log/karaf.log");
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + log, e);
+        }
+    }
+
     /** The last lines of the node's karaf.log, for failure messages. */
     public String logTail() {
         Path log = home.resolve("data/log/karaf.log");

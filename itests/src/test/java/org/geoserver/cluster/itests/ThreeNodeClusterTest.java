@@ -21,7 +21,9 @@ import org.junit.runners.MethodSorters;
  * Three nodes of the built distribution as separate processes: a with the embedded broker, b and c
  * connected to it, c with readOnly=enabled (as on a shared data directory). Changes made over a's
  * REST API reach b and c; b survives a kill -9, a's transport survives being stopped; concurrent
- * edits on two masters end identical everywhere. The scenarios build on each other, in order.
+ * edits on two masters end identical everywhere; a fourth node joining with an empty data directory
+ * takes the cluster's configuration by itself; a drifted node is named and repaired, and
+ * {@code cluster:resync} works on demand. The scenarios build on each other, in order.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class ThreeNodeClusterTest {
@@ -35,6 +37,7 @@ public class ThreeNodeClusterTest {
     private static KarafNode a;
     private static KarafNode b;
     private static KarafNode c;
+    private static KarafNode d;
 
     @BeforeClass
     public static void startCluster() {
@@ -51,7 +54,7 @@ public class ThreeNodeClusterTest {
 
     @AfterClass
     public static void stopCluster() {
-        for (KarafNode node : new KarafNode[] {c, b, a}) {
+        for (KarafNode node : new KarafNode[] {d, c, b, a}) {
             if (node != null) {
                 node.close();
             }
@@ -171,5 +174,47 @@ public class ThreeNodeClusterTest {
         });
         CompletableFuture.allOf(onA, onB).get();
         awaitConverged("concurrent edits of one layer on a and b");
+    }
+
+    @Test
+    public void t6_aNodeJoiningWithAnEmptyDataDirectoryTakesTheClustersConfiguration() {
+        d = KarafNode.unpack("node-d").emptyDataDirectory();
+        d.cluster(a.brokerUrl(), false).start().awaitReady(Duration.ofSeconds(120));
+        long start = System.nanoTime();
+        Wait.until("d to take the cluster's configuration", CONVERGENCE, () -> d.digest().equals(a.digest()),
+                () -> "a=" + a.digest() + " d=" + d.digest() + "\n" + d.ssh("cluster:status") + "\n" + d.logTail());
+        System.out.printf("fourth node joining empty: identical %.1f s after it was ready%n", (System.nanoTime() - start) / 1e9);
+        assertTrue(d.log(), d.log().contains("this node never took part in the cluster"));
+        assertEquals("the style file came with the snapshot", SLD, expect(d.rest().get("/workspaces/topp/styles/states_style.sld"), 200).body());
+        assertTrue("and was written to d's data directory", Files.exists(d.dataDirectory().resolve("workspaces/topp/states/states/featuretype.xml")));
+        // from now on d receives events like the others
+        createWorkspace(a, "after_d_joined");
+        awaitConverged("a change after d joined");
+        Wait.until("d to have it", Duration.ofSeconds(30), () -> d.digest().equals(a.digest()), () -> d.ssh("cluster:status"));
+    }
+
+    @Test
+    public void t7_aDriftedNodeIsNamedAndRepairedAndResyncWorksOnDemand() throws Exception {
+        // An operator edits b's data directory by hand and reloads: b's configuration drifts from the others'.
+        Path file = b.dataDirectory().resolve("workspaces/topp/states/states/featuretype.xml");
+        Files.writeString(file, Files.readString(file).replaceAll("<title>[^<]*</title>", "<title>Edited by hand</title>"));
+        expect(b.rest().post("/reload", ""), 200);
+        assertFalse(b.digest().equals(a.digest()));
+        long start = System.nanoTime();
+        Wait.until("b to be repaired by autoResync", CONVERGENCE, () -> b.digest().equals(a.digest()),
+                () -> "a=" + a.digest() + " b=" + b.digest() + "\n" + b.ssh("cluster:status") + "\n" + b.logTail());
+        System.out.printf("drifted node: repaired %.1f s after the drift%n", (System.nanoTime() - start) / 1e9);
+        String bLog = b.log();
+        assertTrue(bLog, bLog.matches("(?s).*differing objects: \\[featureType FeatureTypeInfoImpl-[^\\]]*\\].*"));
+        assertTrue(bLog, bLog.contains("this node's configuration differs from 3 of 4 nodes"));
+        String title = expect(b.rest().get("/workspaces/topp/datastores/states/featuretypes/states.json"), 200).body();
+        assertFalse(title, title.contains("Edited by hand"));
+        assertFalse("the repaired file is back", Files.readString(file).contains("Edited by hand"));
+
+        String resync = d.ssh("cluster:resync node-a");
+        assertTrue(resync, resync.contains("installed the snapshot of node-a"));
+        assertTrue(resync, resync.contains("0 added, 0 modified, 0 removed"));
+        String unknown = d.ssh("cluster:resync node-z");
+        assertTrue(unknown, unknown.contains("resync failed: node node-z is not a peer this node has heard of"));
     }
 }

@@ -143,6 +143,10 @@ public class SnapshotResync implements ClusterResync, RequestResponder {
         if (current == null || !current.isConnected()) {
             throw new TransportException("cannot resync from " + node + ": not connected to the broker", null);
         }
+        List<String> known = peers.peers().stream().map(p -> p.status().instanceName()).toList();
+        if (!known.contains(node)) {
+            throw new IllegalArgumentException("node " + node + " is not a peer this node has heard of (peers: " + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
+        }
         LOG.info("Resync ({}): asking node {} for its configuration", reason, node);
         long start = System.nanoTime();
         byte[] bytes = current.request(node, SNAPSHOT, new byte[0], SNAPSHOT_TIMEOUT);

@@ -92,7 +92,10 @@ class SnapshotResyncTest {
         assertEquals(Map.of("node-x", 3L), snapshotsA.installed.get(0).progress());
 
         ExecutionException unknown = assertThrows(ExecutionException.class, () -> a.resync("node-z", "test").get(10, TimeUnit.SECONDS));
-        assertTrue(unknown.getCause().getMessage().contains("node-z did not answer snapshot"), unknown.getCause().getMessage());
+        assertTrue(unknown.getCause().getMessage().contains("node node-z is not a peer this node has heard of (peers: node-b)"), unknown.getCause().getMessage());
+        peersOfA.add(peer("node-y", "d", 7, 99_000L));
+        ExecutionException silent = assertThrows(ExecutionException.class, () -> a.resync("node-y", "test").get(10, TimeUnit.SECONDS));
+        assertTrue(silent.getCause().getMessage().contains("node-y did not answer snapshot"), silent.getCause().getMessage());
         peersOfA.clear();
         ExecutionException nobody = assertThrows(ExecutionException.class, () -> a.resync(null, "test").get(10, TimeUnit.SECONDS));
         assertTrue(nobody.getCause().getMessage().contains("no peer to take a snapshot from"), nobody.getCause().getMessage());

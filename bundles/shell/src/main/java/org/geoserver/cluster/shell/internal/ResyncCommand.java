@@ -22,14 +22,15 @@ public class ResyncCommand implements Action {
     @Reference
     ClusterResync resync;
 
+    /** Prints rather than throws: a script over ssh reads one stream. */
     @Override
     public Object execute() throws InterruptedException {
         try {
             System.out.println(resync.resync(node, "cluster:resync").get(5, TimeUnit.MINUTES));
         } catch (ExecutionException e) {
-            System.err.println("Error: resync failed: " + e.getCause().getMessage());
+            System.out.println("Error: resync failed: " + e.getCause().getMessage());
         } catch (TimeoutException e) {
-            System.err.println("Error: the resync did not finish within 5 minutes; it goes on, see the log");
+            System.out.println("Error: the resync did not finish within 5 minutes; it goes on, see the log");
         }
         return null;
     }
