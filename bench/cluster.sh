@@ -1,8 +1,16 @@
 #!/bin/sh
-# Cluster benchmark: two nodes of the built distribution on this machine. Prints a table with
-# p50/p95/p99 of the raw JMS floor and of REST-to-REST propagation, with the targets.
-# Usage: bench/cluster.sh [samples]   (run "mvn -B install -DskipTests" first)
+# Cluster benchmark: nodes of the built distribution on this machine. Prints the tables of issue 8:
+# raw JMS floor and REST-to-REST propagation (p50/p95/p99), apply throughput with and without
+# persistence against raw JMS, catch-up after a kill, hot swap of the transport, and start-up and
+# full resync on a 10,000-layer data directory, each with its target.
+# Usage: bench/cluster.sh [samples [burst]]   (run "mvn -B install -DskipTests" first)
 set -eu
 cd "$(dirname "$0")/.."
+. bench/classpath.sh
+large=bundles/datadir/target/bench-data/100x100
+if [ ! -d "$large" ]; then
+  java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$(bench_classpath bundles/datadir)" \
+    org.geoserver.cluster.datadir.bench.DataDirectoryBenchmark generate 100x100 "$large" >&2
+fi
 mvn -B -o -q verify -pl itests -Dtest=ClusterBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.samples="${1:-1000}" \
-  -Dsurefire.printSummary=false 2>&1 | sed -n '/^| measure/,/^$/p'
+  -Dbench.burst="${2:-10000}" -Dbench.largeDataDirectory="$PWD/$large" -Dsurefire.printSummary=false 2>&1 | sed -n '/^| measure/,/^$/p'

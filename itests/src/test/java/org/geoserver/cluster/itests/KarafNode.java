@@ -224,6 +224,14 @@ public final class KarafNode implements AutoCloseable {
         }
     }
 
+    /** The process id of the node's JVM (bin/karaf may run it as a child). */
+    public long javaPid() {
+        ProcessHandle script = process.toHandle();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(script), script.descendants())
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .findFirst().orElseThrow(() -> new AssertionError("no JVM for node " + name)).pid();
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }

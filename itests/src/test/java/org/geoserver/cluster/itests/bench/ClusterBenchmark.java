@@ -8,28 +8,45 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.activemq.ActiveMQConnectionFactory;
 import org.geoserver.cluster.itests.KarafNode;
+import org.geoserver.cluster.itests.Wait;
 import org.junit.Test;
 
 /**
- * The cluster benchmark (not part of the tests; run by bench/cluster.sh): two nodes of the built
- * distribution on this machine, node a with the embedded broker. Prints a table of
+ * The cluster benchmark (not part of the tests; run by bench/cluster.sh): nodes of the built
+ * distribution on this machine, node a with the embedded broker, b connected to it. Prints a table of
  * <ol>
  *   <li>the raw floor: a persistent message of an event's size published on the broker and
- *       received from a node's virtual-topic queue, and</li>
- *   <li>propagation: a change acknowledged by a's REST API until b's REST API shows it,</li>
+ *       received from a node's virtual-topic queue;</li>
+ *   <li>propagation: a change acknowledged by a's REST API until b's REST API shows it;</li>
+ *   <li>throughput: the rate b applies a backlog of changes with and without persistence, against
+ *       the rate a plain JMS client consumes the same number of messages of that size;</li>
+ *   <li>catch-up: b killed during changes, restarted: time until identical;</li>
+ *   <li>hot swap: how long a's transport is away during {@code bundle:update}, and whether anything was lost;</li>
+ *   <li>with {@code -Dbench.largeDataDirectory}: start-up of a node on it to REST-ready with its heap,
+ *       and a full resync of an empty node from it.</li>
  * </ol>
- * with p50/p95/p99 and the target beside each figure.
+ * with p50/p95/p99 where it is a latency and the target beside each figure.
  */
 public class ClusterBenchmark {
 
     private static final int SAMPLES = Integer.getInteger("bench.samples", 1000);
     private static final int EVENT_SIZE = 1500;
+    private static final int BURST = Integer.getInteger("bench.burst", 10_000);
+    private static final String LARGE = System.getProperty("bench.largeDataDirectory", "");
 
     @Test
     public void propagationAgainstTheRawFloor() throws Exception {
@@ -42,6 +59,13 @@ public class ClusterBenchmark {
             double[] floor = rawFloor(a.brokerPort());
             double[] propagation = propagation(a, b);
             double floorP99 = percentile(floor, 99);
+            double rawRate = rawConsumeRate(a.brokerPort());
+            double persisted = applyRate(a, b);
+            b.ssh("config:property-set -p org.geoserver.cluster readOnly enabled");
+            double inMemory = applyRate(a, b);
+            b.ssh("config:property-set -p org.geoserver.cluster readOnly disabled");
+            double[] catchUp = catchUp(a, b);
+            double[] hotSwap = hotSwap(a, b);
             System.out.println();
             System.out.println("| measure (" + SAMPLES + " samples, ms) | p50 | p95 | p99 | target |");
             System.out.println("|---|---:|---:|---:|---|");
@@ -49,6 +73,184 @@ public class ClusterBenchmark {
             row("propagation: REST write on a -> visible over REST on b", propagation,
                     String.format(Locale.ROOT, "p99 <= 2 x floor + 5 = %.1f (%s)", 2 * floorP99 + 5,
                             percentile(propagation, 99) <= 2 * floorP99 + 5 ? "met" : "missed"));
+            System.out.println();
+            System.out.println("| measure | figure | target |");
+            System.out.println("|---|---:|---|");
+            System.out.printf(Locale.ROOT, "| raw JMS: %,d queued %d-byte messages consumed, one transaction each | %,.0f msg/s | the limit |%n", BURST, EVENT_SIZE,
+                    rawRate);
+            for (double[] rate : List.of(new double[] {persisted, 1}, new double[] {inMemory, 0})) {
+                boolean withPersistence = rate[1] == 1;
+                System.out.printf(Locale.ROOT, "| apply a backlog of %,d changes, persistence %s | %,.0f changes/s (%.0f%% of raw) | %s |%n", BURST,
+                        withPersistence ? "on (private data directory)" : "off (readOnly)", rate[0], 100 * rate[0] / rawRate,
+                        withPersistence ? ">= 80% of raw and >= 2,000/s (" + (rate[0] >= 0.8 * rawRate && rate[0] >= 2000 ? "met" : "missed") + ")" : "-");
+            }
+            System.out.printf(Locale.ROOT, "| catch-up: b killed during %,d changes, restarted: identical after start / after REST-ready | %.1f s / %.1f s | < 5 s (%s) |%n",
+                    BURST, catchUp[0], catchUp[1], catchUp[1] < 5 ? "met" : "missed");
+            System.out.printf(Locale.ROOT, "| hot swap: transport away during bundle:update on a, changes lost | %.0f ms, %s | nothing lost |%n", hotSwap[0],
+                    hotSwap[1] == 0 ? "none" : (long) hotSwap[1] + " LOST");
+            if (!LARGE.isEmpty()) {
+                large(Path.of(LARGE));
+            }
+        }
+    }
+
+    /** A backlog of BURST changes queued for b while it does not consume, then applied: changes per second. */
+    private static double applyRate(KarafNode a, KarafNode b) {
+        b.ssh("cluster:toggle slave off");
+        long before = applied(b);
+        int events = makeChanges(a, BURST);
+        Wait.until("a to send its changes", Duration.ofSeconds(300), () -> a.ssh("cluster:status").contains("Outbox:       0 events"));
+        long start = System.nanoTime();
+        b.ssh("cluster:toggle slave on");
+        Wait.until("b to apply the backlog", Duration.ofSeconds(600), () -> applied(b) >= before + events, () -> b.ssh("cluster:status"));
+        return events / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static final Pattern APPLIED = Pattern.compile("Applied:\\s+(\\d+) events \\((\\d+) skipped");
+
+    /** Events b handled, applied or skipped. */
+    private static long applied(KarafNode node) {
+        Matcher matcher = APPLIED.matcher(node.ssh("cluster:status"));
+        if (!matcher.find()) {
+            throw new AssertionError("no applier counters from " + node.name());
+        }
+        return Long.parseLong(matcher.group(1)) + Long.parseLong(matcher.group(2));
+    }
+
+    /** Mixed changes on a: a layer's title and enabled flag, and every tenth a new workspace (2 events); returns the number of events. */
+    private static int makeChanges(KarafNode a, int count) {
+        int events = 0;
+        String run = Long.toString(System.nanoTime(), 36);
+        for (int i = 0; i < count; i++) {
+            if (i % 10 == 9) {
+                expect(a.rest().post("/workspaces", "{\"workspace\":{\"name\":\"burst_" + run + "_" + i + "\"}}"), 201);
+                events += 2;
+                i++;
+            } else if (i % 2 == 0) {
+                expect(a.rest().put("/workspaces/demo/datastores/roads/featuretypes/roads", "{\"featureType\":{\"title\":\"Roads " + run + i + "\"}}"), 200);
+                events++;
+            } else {
+                expect(a.rest().put("/layers/demo:roads", "{\"layer\":{\"enabled\":" + (i % 4 == 1) + "}}"), 200);
+                events++;
+            }
+        }
+        return events;
+    }
+
+    /** b killed, BURST changes on a, b started: seconds until identical, from the start and from REST-ready. */
+    private static double[] catchUp(KarafNode a, KarafNode b) {
+        b.kill();
+        makeChanges(a, BURST);
+        String target = a.digest();
+        long start = System.nanoTime();
+        b.start();
+        Wait.until("b's REST API", Duration.ofSeconds(120), () -> {
+            try {
+                return b.rest().get("/about/version.json").status() == 200;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+        long ready = System.nanoTime();
+        b.awaitReady(Duration.ofSeconds(120));
+        Wait.until("b to catch up", Duration.ofSeconds(300), () -> b.digest().equals(target), () -> b.ssh("cluster:status"));
+        long done = System.nanoTime();
+        return new double[] {(done - start) / 1e9, (done - ready) / 1e9};
+    }
+
+    /** Milliseconds a's transport is away during bundle:update while changes are made, and the changes lost (0 expected). */
+    private static double[] hotSwap(KarafNode a, KarafNode b) throws Exception {
+        long transport = a.bundleId("org.geoserver.cluster.geoserver-cluster-transport-jms");
+        CompletableFuture<Integer> changes = CompletableFuture.supplyAsync(() -> makeChanges(a, 1000));
+        Thread.sleep(1000);
+        long start = System.nanoTime();
+        a.ssh("bundle:update " + transport);
+        Wait.until("a's transport to reconnect", Duration.ofSeconds(60), () -> a.ssh("cluster:status").contains("Broker:       connected to"));
+        double away = (System.nanoTime() - start) / 1e6;
+        changes.get();
+        try {
+            Wait.until("b to have every change", Duration.ofSeconds(120), () -> a.digest().equals(b.digest()));
+            return new double[] {away, 0};
+        } catch (AssertionError e) {
+            return new double[] {away, 1};
+        }
+    }
+
+    /** Start-up of a node on a large data directory, its heap, and a full resync of an empty node from it. */
+    private static void large(Path dataDirectory) throws Exception {
+        try (KarafNode c = KarafNode.unpack("bench-c-large"); KarafNode d = KarafNode.unpack("bench-d-empty")) {
+            c.emptyDataDirectory();
+            copy(dataDirectory, c.dataDirectory());
+            c.cluster("", false);
+            long start = System.nanoTime();
+            c.start();
+            Wait.until("the large node's REST API to list its layers", Duration.ofSeconds(300), () -> {
+                try {
+                    return c.rest().get("/layers.json").status() == 200;
+                } catch (RuntimeException e) {
+                    return false;
+                }
+            });
+            double startup = (System.nanoTime() - start) / 1e9;
+            c.awaitReady(Duration.ofSeconds(120)).awaitClusterConnection(Duration.ofSeconds(60));
+            run("jcmd", Long.toString(c.javaPid()), "GC.run");
+            Matcher heap = Pattern.compile("Current heap size\\s+([\\d,]+) kbytes").matcher(c.ssh("shell:info"));
+            double heapMb = heap.find() ? Long.parseLong(heap.group(1).replace(",", "")) / 1024.0 : -1;
+            long layers = Pattern.compile("\"name\":").matcher(c.rest().get("/layers.json").body()).results().count();
+            d.emptyDataDirectory().cluster(c.brokerUrl(), false).start().awaitReady(Duration.ofSeconds(120)).awaitClusterConnection(Duration.ofSeconds(60));
+            Wait.until("d to hear of c", Duration.ofSeconds(60), () -> d.ssh("cluster:status").contains(c.name() + ":"));
+            long resyncStart = System.nanoTime();
+            String resync = d.ssh("cluster:resync " + c.name());
+            double resyncSeconds = (System.nanoTime() - resyncStart) / 1e9;
+            boolean identical = d.digest().equals(c.digest());
+            System.out.printf(Locale.ROOT, "| start-up on %,d layers to REST-ready / heap after load (after GC) | %.1f s / %.0f MB | < 5 s (%s) / < 400 MB (%s) |%n",
+                    layers, startup, heapMb, startup < 5 ? "met" : "missed", heapMb >= 0 && heapMb < 400 ? "met" : "missed");
+            System.out.printf(Locale.ROOT, "| full resync of an empty node from %,d layers (cluster:resync) | %.1f s%s | < 10 s (%s) |%n", layers, resyncSeconds,
+                    identical ? "" : " NOT IDENTICAL: " + resync.trim(), resyncSeconds < 10 && identical ? "met" : "missed");
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        process.waitFor();
+    }
+
+    /** Consumes BURST queued messages of an event's size, one transaction each, as the transport does: messages per second. */
+    private static double rawConsumeRate(int brokerPort) throws Exception {
+        byte[] body = new byte[EVENT_SIZE];
+        try (Connection connection = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort).createConnection()) {
+            connection.start();
+            Session producing = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = producing.createProducer(producing.createQueue("bench.throughput"));
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            for (int i = 0; i < BURST; i++) {
+                BytesMessage message = producing.createBytesMessage();
+                message.writeBytes(body);
+                producer.send(message);
+            }
+            Session consuming = connection.createSession(true, Session.SESSION_TRANSACTED);
+            MessageConsumer consumer = consuming.createConsumer(consuming.createQueue("bench.throughput"));
+            long start = System.nanoTime();
+            for (int i = 0; i < BURST; i++) {
+                if (consumer.receive(10_000) == null) {
+                    throw new AssertionError("queued message " + i + " did not arrive");
+                }
+                consuming.commit();
+            }
+            return BURST / ((System.nanoTime() - start) / 1e9);
         }
     }
 

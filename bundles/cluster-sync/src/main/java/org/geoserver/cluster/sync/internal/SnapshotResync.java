@@ -180,15 +180,19 @@ public class SnapshotResync implements ClusterResync, RequestResponder {
         return majority(candidates).get(0).instanceName();
     }
 
-    /** The nodes sharing the most common digest, sorted by name; ties go to the group holding the smallest name. */
+    /**
+     * The nodes sharing the most common digest, sorted by name. Ties go to the group whose node knows
+     * the most versions (the one with more cluster history), then to the group holding the smallest name.
+     */
     static List<NodeStatus> majority(List<NodeStatus> statuses) {
         Map<String, List<NodeStatus>> byDigest = new LinkedHashMap<>();
         for (NodeStatus status : statuses) {
             byDigest.computeIfAbsent(status.digest(), d -> new ArrayList<>()).add(status);
         }
         Comparator<List<NodeStatus>> larger = Comparator.comparingInt(List::size);
+        Comparator<List<NodeStatus>> moreHistory = Comparator.comparingInt(group -> group.stream().mapToInt(NodeStatus::versions).max().orElse(0));
         Comparator<List<NodeStatus>> smallestName = Comparator.comparing(group -> group.stream().map(NodeStatus::instanceName).min(String::compareTo).orElseThrow());
-        List<NodeStatus> best = byDigest.values().stream().max(larger.thenComparing(smallestName.reversed())).orElseThrow();
+        List<NodeStatus> best = byDigest.values().stream().max(larger.thenComparing(moreHistory).thenComparing(smallestName.reversed())).orElseThrow();
         List<NodeStatus> sorted = new ArrayList<>(best);
         sorted.sort(Comparator.comparing(NodeStatus::instanceName));
         return sorted;

@@ -110,6 +110,8 @@ class SnapshotResyncTest {
         assertEquals("node-c", resync.bestSource(), "y is shared by two recent peers that took part; x by one recent");
         List<NodeStatus> tie = List.of(peers.get(0).status(), peers.get(1).status());
         assertEquals("node-c", SnapshotResync.majority(tie).get(0).instanceName(), "a tie goes to the group with the smallest name");
+        List<NodeStatus> historyTie = List.of(peer("node-a", "new", 0, 99_000L).status(), peer("node-b", "old", 3, 99_000L).status());
+        assertEquals("node-b", SnapshotResync.majority(historyTie).get(0).instanceName(), "before that, to the group with more history");
     }
 
     @Test
