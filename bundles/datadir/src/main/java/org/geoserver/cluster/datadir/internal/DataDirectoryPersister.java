@@ -54,15 +54,16 @@ public class DataDirectoryPersister implements DataDirectoryPersistence {
     public void persist(List<ChangeEvent> changes, Catalog after) throws IOException {
         DataDirectoryLayout layout = new DataDirectoryLayout(dataDirectory.root());
         OnDisk onDisk = new OnDisk(changes, after);
+        FilePlan plan = new FilePlan();
         for (ChangeEvent event : changes) {
             try {
-                write(layout, event, onDisk, after);
+                plan.event(event);
+                write(layout, event, onDisk, after, plan);
             } catch (LayoutException e) {
                 throw new IOException(event + " cannot be written to " + layout.root() + ": " + e.getMessage(), e);
-            } catch (IOException e) {
-                throw new IOException(event + " could not be written to " + layout.root() + ": " + e, e);
             }
         }
+        plan.execute(layout.root());
     }
 
     @Override
@@ -85,51 +86,52 @@ public class DataDirectoryPersister implements DataDirectoryPersistence {
     }
 
     /** Takes the data directory from the state before this event to the state after it. */
-    private void write(DataDirectoryLayout layout, ChangeEvent event, OnDisk onDisk, Catalog after) throws IOException, LayoutException {
+    private void write(DataDirectoryLayout layout, ChangeEvent event, OnDisk onDisk, Catalog after, FilePlan plan) throws LayoutException {
         if (event.info() instanceof CatalogDefaults) {
-            writeDefaultWorkspace(layout, after);
+            writeDefaultWorkspace(layout, after, plan);
             return;
         }
         Place old = event.before() == null ? null : placeBefore(layout, event, onDisk);
         onDisk.written(event);
         if (event.after() == null) {
             if (old != null) {
-                AtomicFiles.delete(old.folder() != null ? old.folder() : old.file());
+                plan.delete(old.folder() != null ? old.folder() : old.file());
                 if (event.purge() && old.styleFile() != null) {
-                    AtomicFiles.delete(old.styleFile());
+                    plan.delete(old.styleFile());
                 }
             }
             return;
         }
         Place now = place(layout, event.after(), onDisk);
         if (old != null && old.folder() != null && !old.folder().equals(now.folder())) {
-            AtomicFiles.move(old.folder(), now.folder());
+            plan.move(old.folder(), now.folder());
         }
-        AtomicFiles.write(now.file(), xml.toBytes(event.after()));
+        Info written = event.after();
+        plan.write(now.file(), () -> xml.toBytes(written));
         if (old != null && old.folder() == null && !old.file().equals(now.file())) {
             // Only once the new file is in place: a crash in between leaves a duplicate, never nothing.
-            AtomicFiles.delete(old.file());
+            plan.delete(old.file());
         }
         if (old != null && old.styleFile() != null && !old.styleFile().equals(now.styleFile())) {
-            AtomicFiles.move(old.styleFile(), now.styleFile());
+            plan.move(old.styleFile(), now.styleFile());
         }
         if (event.styleBody() != null) {
-            AtomicFiles.write(now.styleFile(), event.styleBody());
+            byte[] body = event.styleBody();
+            plan.write(now.styleFile(), () -> body);
         }
         WorkspaceInfo defaultWorkspace = event.after() instanceof WorkspaceInfo ? after.getDefaultWorkspace() : null;
         if (defaultWorkspace != null && defaultWorkspace.getId().equals(event.after().getId())) {
-            writeDefaultWorkspace(layout, after);
+            writeDefaultWorkspace(layout, after, plan);
         }
-        LOG.debug("Wrote {} to {}", event, now.file());
     }
 
     /** default.xml is a copy of the default workspace's workspace.xml; without a default workspace there is none. */
-    private void writeDefaultWorkspace(DataDirectoryLayout layout, Catalog after) throws IOException {
+    private void writeDefaultWorkspace(DataDirectoryLayout layout, Catalog after, FilePlan plan) {
         WorkspaceInfo workspace = after.getDefaultWorkspace();
         if (workspace == null) {
-            AtomicFiles.delete(layout.defaultWorkspaceFile());
+            plan.delete(layout.defaultWorkspaceFile());
         } else {
-            AtomicFiles.write(layout.defaultWorkspaceFile(), xml.toBytes(workspace));
+            plan.write(layout.defaultWorkspaceFile(), () -> xml.toBytes(workspace));
         }
     }
 

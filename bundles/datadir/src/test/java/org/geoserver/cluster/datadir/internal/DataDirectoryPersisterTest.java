@@ -24,6 +24,7 @@ import org.geoserver.cluster.catalog.api.LayerInfo;
 import org.geoserver.cluster.catalog.api.NamespaceInfo;
 import org.geoserver.cluster.catalog.api.ServiceInfo;
 import org.geoserver.cluster.catalog.api.SettingsInfo;
+import org.geoserver.cluster.catalog.api.StoreInfo;
 import org.geoserver.cluster.catalog.api.StyleInfo;
 import org.geoserver.cluster.catalog.api.WorkspaceInfo;
 import org.geoserver.cluster.catalog.internal.CatalogImpl;
@@ -53,6 +54,31 @@ class DataDirectoryPersisterTest {
     @AfterEach
     void noTemporaryFileIsLeftBehind() {
         assertEquals(List.of(), Fixtures.files(root).stream().filter(f -> f.endsWith(AtomicFiles.TEMP_SUFFIX)).toList());
+    }
+
+    @Test
+    void aLargeChangeIsWrittenCompletelyAndInOrder() throws IOException {
+        // A whole configuration installed at once (a snapshot from another node): many writes, done by several threads.
+        // The target: without workspace sf (what it holds is left out by the tolerant load), with 150 new workspaces and stores.
+        String sf = catalog.getWorkspaceByName("sf").getId();
+        List<Info> contents = new java.util.ArrayList<>(catalog.list(Info.class));
+        contents.removeIf(info -> info.getId().equals(sf) || info.getId().equals(catalog.getNamespaceByPrefix("sf").getId())
+                || info instanceof StoreInfo store && sf.equals(store.getWorkspace()));
+        CatalogImpl source = new CatalogImpl();
+        source.replaceAll(contents);
+        for (int i = 0; i < 150; i++) {
+            WorkspaceInfo ws = source.add(WorkspaceInfo.named("bulk" + i));
+            source.add(store("store" + i, ws));
+        }
+        catalog.install(source.list(Info.class), java.util.Map.of(), "node-b");
+
+        CatalogImpl reloaded = Fixtures.loadPersisted(root);
+        assertEquals(catalog.list(Info.class).size(), reloaded.list(Info.class).size());
+        for (int i = 0; i < 150; i++) {
+            assertEquals("store" + i, reloaded.getStoresByWorkspace(reloaded.getWorkspaceByName("bulk" + i).getId()).get(0).getName());
+        }
+        assertEquals(null, reloaded.getWorkspaceByName("sf"), "the removed workspace's folder is gone");
+        assertTrue(Files.notExists(root.resolve("workspaces/sf")));
     }
 
     @Test

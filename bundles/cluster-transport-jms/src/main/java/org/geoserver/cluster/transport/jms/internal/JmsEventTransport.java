@@ -62,6 +62,8 @@ public class JmsEventTransport implements EventTransport {
     private static final long RETRY_MILLIS = 2_000;
     private static final int SEND_TIMEOUT_MILLIS = 10_000;
     private static final long STATUS_TIME_TO_LIVE_MILLIS = 30_000;
+    /** Most events applied under one transaction of the consumer. */
+    private static final int MAX_BATCH = 200;
 
     private final ClusterConfiguration configuration;
     private final Path rejectedDirectory;
@@ -385,7 +387,11 @@ public class JmsEventTransport implements EventTransport {
                 if (wanted && consumer == null) {
                     consumerSession = connection.createSession(true, Session.SESSION_TRANSACTED);
                     consumer = createConsumer(consumerSession, settings);
-                    consumer.setMessageListener(this::onMessage);
+                    Session session = consumerSession;
+                    MessageConsumer source = consumer;
+                    Thread receiver = new Thread(() -> consume(session, source), "geoserver-cluster-jms-consumer");
+                    receiver.setDaemon(true);
+                    receiver.start();
                     LOG.info("Consuming cluster events from {}", source(settings));
                 } else if (!wanted && consumer != null) {
                     closeConsumer();
@@ -467,6 +473,7 @@ public class JmsEventTransport implements EventTransport {
     }
 
     private void closeConsumer() {
+        consumer = null; // first: tells the receiving thread to stop, not to report the close as a failure
         try {
             if (consumerSession != null) {
                 consumerSession.close();
@@ -474,7 +481,6 @@ public class JmsEventTransport implements EventTransport {
         } catch (JMSException e) {
             LOG.debug("Closing the consumer session: {}", e.getMessage());
         }
-        consumer = null;
         consumerSession = null;
     }
 
@@ -550,27 +556,57 @@ public class JmsEventTransport implements EventTransport {
         }
     }
 
-    private void onMessage(Message message) {
-        Session session = consumerSession;
-        try {
-            received.incrementAndGet();
-            ClusterSettings current = configuration.current();
-            ClusterEvent event = decode(message);
-            if (event != null && !event.origin().equals(current.instanceName()) && event.group().equals(current.group())) {
-                EventHandler target = handler;
-                if (target == null) {
-                    throw new IllegalStateException("no applier to hand " + event + " to");
-                }
-                target.handle(event);
-            }
-            session.commit();
-        } catch (Exception e) {
-            LOG.warn("Could not apply message {}, the broker will deliver it again: {}", messageId(message), e.getMessage(), e);
+    /**
+     * Receives on its own thread until the consumer is replaced or closed. Under a backlog one
+     * transaction covers up to {@link #MAX_BATCH} events (a commit is a round trip and a disk sync on
+     * the broker); it is committed as soon as no further message is waiting, so a lone event is
+     * committed at once. A failure rolls back the batch: the broker delivers it again and the applier
+     * skips the events it already handled.
+     */
+    private void consume(Session session, MessageConsumer source) {
+        int uncommitted = 0;
+        while (consumer == source && !closed) {
+            Message message = null;
             try {
-                session.rollback();
-            } catch (JMSException rollback) {
-                LOG.warn("Rollback of message {} failed: {}", messageId(message), rollback.getMessage());
+                message = uncommitted == 0 ? source.receive(1_000) : source.receiveNoWait();
+                if (message == null) {
+                    if (uncommitted > 0) {
+                        session.commit();
+                        uncommitted = 0;
+                    }
+                    continue;
+                }
+                handleMessage(message);
+                if (++uncommitted >= MAX_BATCH) {
+                    session.commit();
+                    uncommitted = 0;
+                }
+            } catch (Exception e) {
+                if (consumer != source || closed) {
+                    return; // closed under us: the uncommitted events come again to the next consumer
+                }
+                LOG.warn("Could not apply message {}, the broker will deliver it again{}: {}", message == null ? "(commit)" : messageId(message),
+                        uncommitted > 0 ? " with the " + uncommitted + " before it (already applied: they will be skipped)" : "", e.getMessage(), e);
+                uncommitted = 0;
+                try {
+                    session.rollback();
+                } catch (JMSException rollback) {
+                    LOG.warn("Rollback on {} failed: {}", source(settings), rollback.getMessage());
+                }
             }
+        }
+    }
+
+    private void handleMessage(Message message) throws Exception {
+        received.incrementAndGet();
+        ClusterSettings current = configuration.current();
+        ClusterEvent event = decode(message);
+        if (event != null && !event.origin().equals(current.instanceName()) && event.group().equals(current.group())) {
+            EventHandler target = handler;
+            if (target == null) {
+                throw new IllegalStateException("no applier to hand " + event + " to");
+            }
+            target.handle(event);
         }
     }
 

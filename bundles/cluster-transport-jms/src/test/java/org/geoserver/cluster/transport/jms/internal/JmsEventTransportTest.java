@@ -258,4 +258,40 @@ class JmsEventTransportTest {
         assertTrue(wrongSecret.getMessage().contains("wrong signature"), wrongSecret.getMessage());
         assertEquals(3, asked.size(), "the request with a wrong signature never reached the responder");
     }
+
+    @Test
+    void aBacklogIsCommittedInBatchesAndAFailureDeliversTheUncommittedBatchAgain() throws Exception {
+        startBroker();
+        JmsEventTransport a = transport(new TestClusterConfiguration(settings("node-a", "g", port, true, "")), null);
+        TestClusterConfiguration bConfig = new TestClusterConfiguration(settings("node-b", "g", port, true, ""));
+        List<Long> handled = new CopyOnWriteArrayList<>();
+        AtomicInteger failures = new AtomicInteger();
+        JmsEventTransport b = transport(bConfig, null);
+        b.setHandler(event -> {
+            if (event.sequence() == 300 && failures.getAndIncrement() == 0) {
+                throw new IOException("disk full");
+            }
+            handled.add(event.sequence());
+        });
+        await("b consuming", b::isConnected);
+        Thread.sleep(300);
+        bConfig.set(settings("node-b", "g", port, false, "")); // builds a backlog
+        Thread.sleep(300);
+        for (int i = 1; i <= 500; i++) {
+            publishWhenConnected(a, event("node-a", "g", i));
+        }
+        bConfig.set(settings("node-b", "g", port, true, ""));
+        await("every event handled", () -> new java.util.TreeSet<>(handled).size() == 500);
+        assertEquals(2, failures.get(), "event 300 came twice: failed, then handled");
+        assertEquals(500L, (long) handled.get(handled.size() - 1), "in order to the last");
+        int firstRepeat = handled.indexOf(handled.stream().filter(s -> java.util.Collections.frequency(handled, s) > 1).findFirst().orElse(-1L));
+        assertTrue(handled.size() > 500, "the uncommitted events before the failure came again: " + handled.size());
+        assertTrue(handled.subList(firstRepeat, handled.size()).contains(299L), "and they came again from the broker, not from memory");
+        Thread.sleep(500);
+        int total = handled.size();
+        bConfig.set(settings("node-b", "g", port, false, ""));
+        bConfig.set(settings("node-b", "g", port, true, ""));
+        Thread.sleep(1000);
+        assertEquals(total, handled.size(), "everything was committed: nothing comes again after a reconnect");
+    }
 }

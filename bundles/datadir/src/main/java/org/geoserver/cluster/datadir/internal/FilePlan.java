@@ -1,0 +1,152 @@
+package org.geoserver.cluster.datadir.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.geoserver.cluster.catalog.api.ChangeEvent;
+
+/**
+ * The file operations of one change, planned in order, then carried out. A run of consecutive
+ * writes to different files (a large change: an installed snapshot, a recursive removal) is written
+ * by several threads, since each atomic write waits for the disk ({@link AtomicFiles#write} forces
+ * the file before its rename) and the disk takes concurrent syncs together. Moves and deletions keep
+ * their place in the order, so every write still finds the folders as the sequence leaves them.
+ */
+final class FilePlan {
+
+    /** Below this many writes in a run, threads cost more than they save. */
+    private static final int PARALLEL_RUN = 16;
+    private static final int THREADS = 8;
+
+    private interface Operation {
+        void run() throws IOException;
+
+        /** The file a write replaces; null for a move or deletion. */
+        default Path written() {
+            return null;
+        }
+    }
+
+    private record Write(Path file, Supplier<byte[]> content, ChangeEvent event) implements Operation {
+        @Override
+        public void run() throws IOException {
+            AtomicFiles.write(file, content.get());
+        }
+
+        @Override
+        public Path written() {
+            return file;
+        }
+    }
+
+    private record Step(String what, IoAction action, ChangeEvent event) implements Operation {
+        @Override
+        public void run() throws IOException {
+            action.run();
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private final List<Operation> operations = new ArrayList<>();
+    private ChangeEvent current;
+
+    /** The event the following operations belong to, for error messages. */
+    void event(ChangeEvent event) {
+        this.current = event;
+    }
+
+    void write(Path file, Supplier<byte[]> content) {
+        operations.add(new Write(file, content, current));
+    }
+
+    void move(Path source, Path target) {
+        operations.add(new Step("move " + source + " to " + target, () -> AtomicFiles.move(source, target), current));
+    }
+
+    void delete(Path path) {
+        operations.add(new Step("delete " + path, () -> AtomicFiles.delete(path), current));
+    }
+
+    /** Carries the operations out in order; stops at the first failure, naming its event and file. */
+    void execute(Path root) throws IOException {
+        ExecutorService pool = null;
+        try {
+            int i = 0;
+            while (i < operations.size()) {
+                int end = endOfWriteRun(i);
+                if (end - i >= PARALLEL_RUN) {
+                    if (pool == null) {
+                        pool = Executors.newFixedThreadPool(THREADS, r -> new Thread(r, "geoserver-datadir-writer"));
+                    }
+                    runInParallel(operations.subList(i, end), pool, root);
+                    i = end;
+                } else {
+                    run(operations.get(i++), root);
+                }
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** The end of the run of writes starting at {@code start}, each to a file not written before in the run. */
+    private int endOfWriteRun(int start) {
+        Set<Path> files = new HashSet<>();
+        int end = start;
+        while (end < operations.size() && operations.get(end).written() != null && files.add(operations.get(end).written())) {
+            end++;
+        }
+        return end;
+    }
+
+    private static void run(Operation operation, Path root) throws IOException {
+        try {
+            operation.run();
+        } catch (IOException | UncheckedIOException e) {
+            ChangeEvent event = operation instanceof Write w ? w.event() : ((Step) operation).event();
+            String target = operation instanceof Write w ? w.file().toString() : ((Step) operation).what();
+            throw new IOException(event + " could not be written to " + root + " (" + target + "): " + e, e);
+        }
+    }
+
+    private static void runInParallel(List<Operation> run, ExecutorService pool, Path root) throws IOException {
+        List<Future<?>> futures = new ArrayList<>(run.size());
+        for (Operation operation : run) {
+            futures.add(pool.submit(() -> {
+                run(operation, root);
+                return null;
+            }));
+        }
+        IOException first = null;
+        for (Future<?> future : futures) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                if (first == null) {
+                    first = e.getCause() instanceof IOException io ? io : new IOException(e.getCause().toString(), e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while writing to " + root, e);
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}
