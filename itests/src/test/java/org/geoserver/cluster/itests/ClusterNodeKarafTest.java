@@ -22,6 +22,7 @@ import org.geoserver.cluster.api.ClusterEventCodec;
 import org.geoserver.cluster.api.EventTransport;
 import org.geoserver.cluster.broker.api.EmbeddedBroker;
 import org.geoserver.cluster.catalog.api.Catalog;
+import org.geoserver.cluster.catalog.api.CatalogReady;
 import org.geoserver.cluster.catalog.api.WorkspaceInfo;
 import org.geoserver.cluster.catalog.xml.InfoXml;
 import org.junit.Test;
@@ -46,6 +47,11 @@ public class ClusterNodeKarafTest {
     @Inject
     @Filter(timeout = 60_000)
     private Catalog catalog;
+
+    /** The catalog's content is there once this is (the data directory loads in the background). */
+    @Inject
+    @Filter(timeout = 60_000)
+    private CatalogReady catalogReady;
 
     @Inject
     @Filter(timeout = 60_000)

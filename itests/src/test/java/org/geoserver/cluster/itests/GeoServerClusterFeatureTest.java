@@ -23,6 +23,7 @@ import org.apache.activemq.ActiveMQConnectionFactory;
 import org.apache.karaf.features.FeaturesService;
 import org.geoserver.cluster.broker.api.EmbeddedBroker;
 import org.geoserver.cluster.catalog.api.Catalog;
+import org.geoserver.cluster.catalog.api.CatalogReady;
 import org.geoserver.cluster.catalog.api.WorkspaceInfo;
 import org.geoserver.cluster.catalog.xml.InfoXml;
 import org.junit.Test;
@@ -62,6 +63,11 @@ public class GeoServerClusterFeatureTest {
     @Inject
     @Filter(timeout = 60_000)
     private Catalog catalog;
+
+    /** The catalog's content is there once this is (the data directory loads in the background). */
+    @Inject
+    @Filter(timeout = 60_000)
+    private CatalogReady catalogReady;
 
     @Inject
     @Filter(timeout = 60_000)

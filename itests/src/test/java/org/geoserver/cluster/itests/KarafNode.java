@@ -171,13 +171,22 @@ public final class KarafNode implements AutoCloseable {
         return this;
     }
 
-    /** Waits until ssh answers and the geoserver-cluster feature is started. */
+    /** Waits until ssh answers, the geoserver-cluster feature is started and the REST API answers. */
     public KarafNode awaitReady(Duration timeout) {
         Wait.until("node " + name + " to accept ssh on port " + sshPort, timeout,
                 () -> { assertAlive(); return Ports.listening(sshPort); }, this::logTail);
         Wait.until("node " + name + " to start feature geoserver-cluster", timeout,
                 () -> { assertAlive(); return Pattern.compile("(?m)^geoserver-cluster\\s.*Started").matcher(sshWhileStarting("feature:list -i")).find(); },
                 this::logTail);
+        // The REST API answers once the catalog is loaded from the data directory.
+        Wait.until("node " + name + " to load its catalog and answer REST", timeout, () -> {
+            assertAlive();
+            try {
+                return rest().get("/about/version.json").status() == 200;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }, this::logTail);
         return this;
     }
 

@@ -14,8 +14,13 @@ import java.util.Map;
  * @param digestsByType its digest per object type, to name where two configurations differ
  * @param versions how many object versions its ledger knows: 0 for a node that never took part in
  *     the cluster, which takes a snapshot rather than offering its configuration
+ * @param published the sequence of the last event it captured since it started (0 when none), so
+ *     that a peer that has not handled it yet knows it is still receiving, not drifted
+ * @param receiving whether it knows of events of peers it has not handled yet (or does not consume
+ *     them now): its configuration may differ without having drifted
  */
-public record NodeStatus(String instanceName, String group, String digest, int outbox, long timestamp, Map<String, String> digestsByType, int versions) {
+public record NodeStatus(String instanceName, String group, String digest, int outbox, long timestamp, Map<String, String> digestsByType, int versions,
+        long published, boolean receiving) {
 
     public NodeStatus {
         digestsByType = Map.copyOf(digestsByType);

@@ -26,4 +26,7 @@ public interface Outbox {
     void awaitEvent(long millis) throws InterruptedException;
 
     int size();
+
+    /** The sequence of the last event appended since this node started, 0 when none. */
+    long lastAppended();
 }

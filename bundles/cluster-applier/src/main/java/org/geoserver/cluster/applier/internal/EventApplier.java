@@ -21,6 +21,7 @@ import org.geoserver.cluster.api.EventHandler;
 import org.geoserver.cluster.api.ReplicationLedger;
 import org.geoserver.cluster.api.ReplicationLedger.Version;
 import org.geoserver.cluster.catalog.api.Catalog;
+import org.geoserver.cluster.catalog.api.CatalogReady;
 import org.geoserver.cluster.catalog.api.CatalogException;
 import org.geoserver.cluster.catalog.api.Change;
 import org.geoserver.cluster.catalog.api.ChangeEvent;
@@ -68,8 +69,9 @@ public class EventApplier implements EventHandler, ApplierStatus, ConfigurationS
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
 
+    /** Waits for {@link CatalogReady}: an event applied before the data directory is loaded would be lost by the load. */
     @Activate
-    public EventApplier(@Reference Catalog catalog, @Reference ClusterClock clock, @Reference ReplicationLedger ledger, @Reference StyleFiles styleFiles,
+    public EventApplier(@Reference CatalogReady ready, @Reference Catalog catalog, @Reference ClusterClock clock, @Reference ReplicationLedger ledger, @Reference StyleFiles styleFiles,
             @Reference ClusterConfiguration configuration) throws IOException {
         this(catalog, clock, ledger, styleFiles, configuration, Path.of(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")), "cluster"));
     }

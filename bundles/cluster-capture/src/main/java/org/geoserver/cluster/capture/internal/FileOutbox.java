@@ -41,6 +41,7 @@ public class FileOutbox implements Outbox {
     /** sequence -> file, in order. Guarded by this. */
     private final TreeMap<Long, Path> pending = new TreeMap<>();
     private long nextSequence;
+    private long lastAppended;
     private long reservedUpTo;
 
     @Activate
@@ -94,6 +95,7 @@ public class FileOutbox implements Outbox {
         write(temp, codec.encode(event));
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
         nextSequence = sequence + 1;
+        lastAppended = sequence;
         pending.put(sequence, file);
         notifyAll();
         return event;
@@ -146,6 +148,11 @@ public class FileOutbox implements Outbox {
         if (pending.isEmpty()) {
             wait(millis);
         }
+    }
+
+    @Override
+    public synchronized long lastAppended() {
+        return lastAppended;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.geoserver.cluster.api.ConfigurationDigest;
 import org.geoserver.cluster.catalog.api.Catalog;
+import org.geoserver.cluster.catalog.api.CatalogReady;
 import org.geoserver.cluster.catalog.api.Info;
 import org.geoserver.cluster.catalog.api.XmlElement;
 import org.osgi.service.component.annotations.Activate;
@@ -27,8 +28,13 @@ public class CatalogDigester implements ConfigurationDigest {
 
     private final Catalog catalog;
 
+    /** Waits for {@link CatalogReady}: the digest of a catalog still loading would look like a drift to the peers. */
     @Activate
-    public CatalogDigester(@Reference Catalog catalog) {
+    public CatalogDigester(@Reference CatalogReady ready, @Reference Catalog catalog) {
+        this(catalog);
+    }
+
+    CatalogDigester(Catalog catalog) {
         this.catalog = catalog;
     }
 

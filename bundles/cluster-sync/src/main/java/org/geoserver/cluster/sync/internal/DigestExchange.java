@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every few seconds tells the other nodes this node's configuration digest, and keeps what they
- * tell it. A peer whose digest stays different while neither node has anything left to send has
- * drifted: the objects that differ are asked for and logged, and with {@code autoResync} the node
+ * tell it. A peer whose digest stays different while neither node has events left to send or to
+ * apply (statuses say what each published and whether it is still receiving) has drifted: the objects that differ are asked for and logged, and with {@code autoResync} the node
  * whose configuration most peers do not share installs a snapshot from one that they do. A node
  * that never took part in the cluster and differs from a peer that did resyncs at once.
  */
@@ -132,7 +132,17 @@ public class DigestExchange implements StatusListener, PeerDirectory {
         ClusterSettings settings = configuration.current();
         Outbox current = outbox;
         return new NodeStatus(settings.instanceName(), settings.group(), digest.digest(), current == null ? 0 : current.size(), clock.getAsLong(),
-                digest.digestsByType(), ledger.versions().size());
+                digest.digestsByType(), ledger.versions().size(), current == null ? 0 : current.lastAppended(), receiving(settings));
+    }
+
+    /** True while this node does not apply other nodes' events, or knows of some it has not handled yet. */
+    private boolean receiving(ClusterSettings settings) {
+        return !settings.toggleSlave() || peers.values().stream().anyMatch(p -> behind(p.status()));
+    }
+
+    /** True when a peer published an event this node has not handled. */
+    private boolean behind(NodeStatus peer) {
+        return ledger.lastSequence(peer.instanceName()) < peer.published();
     }
 
     void publish() {
@@ -157,11 +167,13 @@ public class DigestExchange implements StatusListener, PeerDirectory {
         }
         peers.put(status.instanceName(),
                 new Peer(status, differingTypes, differingObjects.getOrDefault(status.instanceName(), List.of()), clock.getAsLong()));
-        if (!same && own.versions() == 0 && status.versions() > 0 && configuration.current().autoResync()) {
+        ClusterSettings settings = configuration.current();
+        if (!same && own.versions() == 0 && status.versions() > 0 && settings.autoResync() && settings.toggleSlave()) {
             requestResync(null, "this node never took part in the cluster and differs from node " + status.instanceName());
             return;
         }
-        boolean settled = own.outbox() == 0 && status.outbox() == 0;
+        // Differences are expected while either node has events to send or to apply.
+        boolean settled = own.outbox() == 0 && status.outbox() == 0 && !own.receiving() && !status.receiving() && !behind(status);
         if (same || !settled) {
             differing.remove(status.instanceName());
             return;
@@ -188,7 +200,8 @@ public class DigestExchange implements StatusListener, PeerDirectory {
             LOG.warn("The configuration of node {} differs from this node's in {} ({} here, {} there) although neither has changes left to send; "
                     + "differing objects: {}", peer.instanceName(), differingTypes, own.digest(), peer.digest(), objects.isEmpty() ? "(not known)" : objects);
         }
-        if (!configuration.current().autoResync()) {
+        ClusterSettings settings = configuration.current();
+        if (!settings.autoResync() || !settings.toggleSlave()) {
             return;
         }
         List<NodeStatus> everyone = new ArrayList<>(List.of(own));

@@ -50,19 +50,19 @@ class DigestExchangeTest {
         TestEventTransport transport = new TestEventTransport(0);
         exchange.setTransport(transport);
         exchange.publish();
-        assertEquals(List.of(new NodeStatus("node-a", "g", "aaa", 0, 1000L, Map.of("layer", "aaa", "style", "s"), 0)), transport.statuses);
+        assertEquals(List.of(new NodeStatus("node-a", "g", "aaa", 0, 1000L, Map.of("layer", "aaa", "style", "s"), 0, 0, false)), transport.statuses);
     }
 
     @Test
     void peersAreComparedWithThisNode() {
-        exchange.statusReceived(new NodeStatus("node-c", "g", "aaa", 0, 1, Map.of("layer", "aaa", "style", "s"), 4));
-        exchange.statusReceived(new NodeStatus("node-b", "g", "bbb", 3, 1, Map.of("layer", "bbb", "style", "s"), 4));
+        exchange.statusReceived(new NodeStatus("node-c", "g", "aaa", 0, 1, Map.of("layer", "aaa", "style", "s"), 4, 0, false));
+        exchange.statusReceived(new NodeStatus("node-b", "g", "bbb", 3, 1, Map.of("layer", "bbb", "style", "s"), 4, 0, false));
         assertEquals(List.of("node-b", "node-c"), exchange.peers().stream().map(p -> p.status().instanceName()).toList());
         assertFalse(exchange.peers().get(0).sameDigest());
         assertEquals(List.of("layer"), exchange.peers().get(0).differingTypes(), "names where the configurations differ");
         assertTrue(exchange.peers().get(1).sameDigest());
         localDigest = "bbb";
-        exchange.statusReceived(new NodeStatus("node-b", "g", "bbb", 0, 2, Map.of("layer", "bbb", "style", "s"), 4));
+        exchange.statusReceived(new NodeStatus("node-b", "g", "bbb", 0, 2, Map.of("layer", "bbb", "style", "s"), 4, 0, false));
         assertTrue(exchange.peers().get(0).sameDigest());
     }
 
@@ -85,10 +85,10 @@ class DigestExchangeTest {
     @Test
     void aNodeThatNeverTookPartResyncsAtOnceFromAPeerThatDid() throws Exception {
         recordResyncs();
-        exchange.statusReceived(new NodeStatus("node-b", "g", "aaa", 0, 1, Map.of("layer", "aaa", "style", "s"), 4));
-        exchange.statusReceived(new NodeStatus("node-c", "g", "ccc", 0, 1, Map.of("layer", "ccc", "style", "s"), 0));
+        exchange.statusReceived(new NodeStatus("node-b", "g", "aaa", 0, 1, Map.of("layer", "aaa", "style", "s"), 4, 0, false));
+        exchange.statusReceived(new NodeStatus("node-c", "g", "ccc", 0, 1, Map.of("layer", "ccc", "style", "s"), 0, 0, false));
         assertTrue(resyncs.isEmpty(), "same digest, or a peer as new as this node: nothing to do");
-        exchange.statusReceived(new NodeStatus("node-b", "g", "bbb", 2, 1, Map.of("layer", "bbb", "style", "s"), 4));
+        exchange.statusReceived(new NodeStatus("node-b", "g", "bbb", 2, 1, Map.of("layer", "bbb", "style", "s"), 4, 0, false));
         assertEquals(List.of("null: this node never took part in the cluster and differs from node node-b"), resyncs);
     }
 
@@ -96,8 +96,8 @@ class DigestExchangeTest {
     void aLastingDifferenceResyncsOnlyTheNodeOutsideTheMajority() throws Exception {
         ledger.advance("ws1", new org.geoserver.cluster.api.ReplicationLedger.Version(1, "node-a"));
         recordResyncs();
-        NodeStatus b = new NodeStatus("node-b", "g", "bbb", 0, 1, Map.of("layer", "bbb", "style", "s"), 4);
-        NodeStatus c = new NodeStatus("node-c", "g", "bbb", 0, 1, Map.of("layer", "bbb", "style", "s"), 4);
+        NodeStatus b = new NodeStatus("node-b", "g", "bbb", 0, 1, Map.of("layer", "bbb", "style", "s"), 4, 0, false);
+        NodeStatus c = new NodeStatus("node-c", "g", "bbb", 0, 1, Map.of("layer", "bbb", "style", "s"), 4, 0, false);
         for (int i = 0; i < 3; i++) {
             exchange.statusReceived(b);
             exchange.statusReceived(c);
@@ -107,12 +107,30 @@ class DigestExchangeTest {
 
         resyncs.clear();
         localDigest = "bbb"; // now node-a and node-b agree; node-c alone differs
-        NodeStatus odd = new NodeStatus("node-c", "g", "ccc", 0, 1, Map.of("layer", "ccc", "style", "s"), 4);
+        NodeStatus odd = new NodeStatus("node-c", "g", "ccc", 0, 1, Map.of("layer", "ccc", "style", "s"), 4, 0, false);
         for (int i = 0; i < 3; i++) {
             exchange.statusReceived(b);
             exchange.statusReceived(odd);
         }
         Thread.sleep(300);
         assertTrue(resyncs.isEmpty(), "the majority does not resync: " + resyncs);
+    }
+
+    @Test
+    void aDifferenceIsNoDriftWhileEventsAreStillToBeApplied() throws Exception {
+        ledger.advance("ws1", new org.geoserver.cluster.api.ReplicationLedger.Version(1, "node-a"));
+        ledger.handled("node-b", 10);
+        recordResyncs();
+        NodeStatus aheadOfUs = new NodeStatus("node-b", "g", "bbb", 0, 1, Map.of("layer", "bbb", "style", "s"), 4, 12, false);
+        NodeStatus stillReceiving = new NodeStatus("node-c", "g", "bbb", 0, 1, Map.of("layer", "bbb", "style", "s"), 4, 0, true);
+        for (int i = 0; i < 6; i++) {
+            exchange.statusReceived(aheadOfUs);
+            exchange.statusReceived(stillReceiving);
+        }
+        Thread.sleep(300);
+        assertTrue(resyncs.isEmpty(), "node-b published #12, this node handled #10; node-c is receiving: " + resyncs);
+        assertTrue(exchange.status().receiving(), "this node tells the others it is still receiving");
+        ledger.handled("node-b", 12);
+        assertFalse(exchange.status().receiving());
     }
 }

@@ -65,7 +65,7 @@ class SnapshotResyncTest {
     }
 
     private static PeerDirectory.Peer peer(String name, String digest, int versions, long lastSeen) {
-        return new PeerDirectory.Peer(new NodeStatus(name, "g", digest, 0, lastSeen, Map.of(), versions), List.of(), List.of(), lastSeen);
+        return new PeerDirectory.Peer(new NodeStatus(name, "g", digest, 0, lastSeen, Map.of(), versions, 0, false), List.of(), List.of(), lastSeen);
     }
 
     private static SnapshotResync node(String name, RecordingSnapshots snapshots, ConfigurationDigest digest, PeerDirectory peers, TestEventTransport transport) {

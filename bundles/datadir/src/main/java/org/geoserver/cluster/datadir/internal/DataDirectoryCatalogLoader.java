@@ -5,6 +5,7 @@ import java.util.List;
 import org.geoserver.cluster.catalog.api.Catalog;
 import org.geoserver.cluster.catalog.xml.InfoXml;
 import org.geoserver.cluster.datadir.internal.DataDirectoryLocator.Location;
+import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -13,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Initialises the data directory when it is empty and loads the whole catalog from it.
+ * Initialises the data directory when it is empty and loads the whole catalog from it, at start-up
+ * in the background (then {@link org.geoserver.cluster.catalog.api.CatalogReady} is registered).
  * A configuration change that moves the data directory reloads the catalog from the new place. A
  * directory that cannot be read is logged and leaves the catalog as it was; the persister still
  * writes changes to the configured place, and refuses them when it cannot.
@@ -40,8 +42,30 @@ public class DataDirectoryCatalogLoader implements Runnable {
     private final DataDirectoryLoader loader = new DataDirectoryLoader(new InfoXml(), LOAD_THREADS);
     private volatile Location location;
 
+    /**
+     * Loads on a thread of its own, so that the rest of Karaf starts meanwhile, and then enables
+     * {@link CatalogReadyMarker}: what must not see the catalog before it is loaded waits for that.
+     */
     @Activate
-    public DataDirectoryCatalogLoader(@Reference Catalog catalog, DataDirectoryConfig config) {
+    public DataDirectoryCatalogLoader(@Reference Catalog catalog, DataDirectoryConfig config, ComponentContext context) {
+        this.catalog = catalog;
+        this.locator = DataDirectoryLocator.system();
+        Location first = locator.locate(config.path());
+        this.location = first;
+        Thread startup = new Thread(() -> {
+            load(first);
+            try {
+                context.enableComponent(CatalogReadyMarker.class.getName());
+            } catch (RuntimeException e) {
+                LOG.debug("The loader was deactivated during its first load of {}: {}", first, e.getMessage());
+            }
+        }, "geoserver-datadir-first-load");
+        startup.setDaemon(true);
+        startup.start();
+    }
+
+    /** Loads at once, on the calling thread (benchmarks). */
+    public DataDirectoryCatalogLoader(Catalog catalog, DataDirectoryConfig config) {
         this(catalog, config, DataDirectoryLocator.system());
     }
 

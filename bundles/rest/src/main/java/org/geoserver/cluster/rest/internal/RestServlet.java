@@ -14,6 +14,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.geoserver.cluster.catalog.api.Catalog;
+import org.geoserver.cluster.catalog.api.CatalogReady;
 import org.geoserver.cluster.catalog.api.StyleFiles;
 import org.geoserver.cluster.catalog.api.XmlElement;
 import org.osgi.service.component.annotations.Activate;
@@ -56,8 +57,9 @@ public class RestServlet extends HttpServlet {
     private transient volatile Access access;
     private transient volatile StyleFiles styleFiles;
 
+    /** @param ready the API answers once the catalog is loaded, never with a half-started node's empty one */
     @Activate
-    public RestServlet(@Reference Catalog catalog, RestConfig config) {
+    public RestServlet(@Reference Catalog catalog, @Reference CatalogReady ready, RestConfig config) {
         this(catalog, Access.from(config));
     }
 
