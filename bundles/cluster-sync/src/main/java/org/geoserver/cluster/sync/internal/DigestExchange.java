@@ -54,8 +54,7 @@ public class DigestExchange implements StatusListener, PeerDirectory {
     private final Map<String, Peer> peers = new ConcurrentHashMap<>();
     private final Map<String, Integer> differing = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "geoserver-cluster-digest-exchange"));
-    private volatile EventTransport transport;
-    private AutoCloseable subscription;
+    private final BoundTransport transport = new BoundTransport(service -> service.subscribeStatus(this));
     private volatile Outbox outbox;
     private volatile ClusterResync resync;
     /** Objects found different, by peer, until its digest is the same again. */
@@ -86,28 +85,12 @@ public class DigestExchange implements StatusListener, PeerDirectory {
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    synchronized void setTransport(EventTransport service) {
-        closeSubscription();
-        this.transport = service;
-        this.subscription = service.subscribeStatus(this);
+    void setTransport(EventTransport service) {
+        transport.bind(service);
     }
 
-    synchronized void unsetTransport(EventTransport service) {
-        if (this.transport == service) {
-            closeSubscription();
-            this.transport = null;
-        }
-    }
-
-    private void closeSubscription() {
-        if (subscription != null) {
-            try {
-                subscription.close();
-            } catch (Exception e) {
-                LOG.debug("Closing the status subscription: {}", e.getMessage());
-            }
-            subscription = null;
-        }
+    void unsetTransport(EventTransport service) {
+        transport.unbind(service);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -124,7 +107,7 @@ public class DigestExchange implements StatusListener, PeerDirectory {
     @Deactivate
     synchronized void deactivate() {
         timer.shutdownNow();
-        closeSubscription();
+        transport.close();
     }
 
     /** This node's status now. */
@@ -146,7 +129,7 @@ public class DigestExchange implements StatusListener, PeerDirectory {
     }
 
     void publish() {
-        EventTransport current = transport;
+        EventTransport current = transport.get();
         if (current == null || !current.isConnected()) {
             return;
         }
@@ -187,7 +170,7 @@ public class DigestExchange implements StatusListener, PeerDirectory {
     /** A peer stayed different: name the objects, and resync if this node is the odd one out. */
     private void drifted(NodeStatus own, NodeStatus peer, List<String> differingTypes, boolean first) {
         List<String> objects = List.of();
-        EventTransport current = transport;
+        EventTransport current = transport.get();
         if (current != null) {
             try {
                 objects = ObjectDigests.differing(current, digest, peer.instanceName(), differingTypes);

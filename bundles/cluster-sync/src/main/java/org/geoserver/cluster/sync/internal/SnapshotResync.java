@@ -54,8 +54,7 @@ public class SnapshotResync implements ClusterResync, RequestResponder {
     private final LongSupplier clock;
     private final ConfigurationSnapshotCodec codec = new ConfigurationSnapshotCodec();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "geoserver-cluster-resync"));
-    private volatile EventTransport transport;
-    private AutoCloseable serving;
+    private final BoundTransport transport = new BoundTransport(service -> service.serveRequests(this));
     private CompletableFuture<String> running;
 
     @Activate
@@ -73,33 +72,17 @@ public class SnapshotResync implements ClusterResync, RequestResponder {
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    synchronized void setTransport(EventTransport service) {
-        stopServing();
-        this.transport = service;
-        this.serving = service.serveRequests(this);
+    void setTransport(EventTransport service) {
+        transport.bind(service);
     }
 
-    synchronized void unsetTransport(EventTransport service) {
-        if (this.transport == service) {
-            stopServing();
-            this.transport = null;
-        }
-    }
-
-    private void stopServing() {
-        if (serving != null) {
-            try {
-                serving.close();
-            } catch (Exception e) {
-                LOG.debug("Closing the request subscription: {}", e.getMessage());
-            }
-            serving = null;
-        }
+    void unsetTransport(EventTransport service) {
+        transport.unbind(service);
     }
 
     @Deactivate
-    synchronized void deactivate() {
-        stopServing();
+    void deactivate() {
+        transport.close();
         worker.shutdownNow();
     }
 
@@ -139,7 +122,7 @@ public class SnapshotResync implements ClusterResync, RequestResponder {
     }
 
     private String install(String node, String reason) throws Exception {
-        EventTransport current = transport;
+        EventTransport current = transport.get();
         if (current == null || !current.isConnected()) {
             throw new TransportException("cannot resync from " + node + ": not connected to the broker", null);
         }

@@ -102,8 +102,9 @@ class DigestExchangeTest {
             exchange.statusReceived(b);
             exchange.statusReceived(c);
         }
-        awaitResyncs(1);
-        assertTrue(resyncs.get(0).startsWith("node-b: this node's configuration differs from 2 of 3 nodes"), resyncs.toString());
+        awaitResyncs(2); // one per drifted peer
+        assertEquals(2, resyncs.size(), resyncs.toString());
+        assertTrue(resyncs.stream().allMatch(r -> r.startsWith("node-b: this node's configuration differs from 2 of 3 nodes")), resyncs.toString());
 
         resyncs.clear();
         localDigest = "bbb"; // now node-a and node-b agree; node-c alone differs
