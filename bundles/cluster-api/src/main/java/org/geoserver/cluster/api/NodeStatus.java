@@ -18,9 +18,11 @@ import java.util.Map;
  *     that a peer that has not handled it yet knows it is still receiving, not drifted
  * @param receiving whether it knows of events of peers it has not handled yet (or does not consume
  *     them now): its configuration may differ without having drifted
+ * @param readOnly whether it keeps other nodes' changes in memory only (shared data directory): its
+ *     own files may lack them, so it is a snapshot source only when no other node is there
  */
 public record NodeStatus(String instanceName, String group, String digest, int outbox, long timestamp, Map<String, String> digestsByType, int versions,
-        long published, boolean receiving) {
+        long published, boolean receiving, boolean readOnly) {
 
     public NodeStatus {
         digestsByType = Map.copyOf(digestsByType);

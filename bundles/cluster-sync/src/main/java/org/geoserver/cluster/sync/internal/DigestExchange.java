@@ -44,6 +44,8 @@ public class DigestExchange implements StatusListener, PeerDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(DigestExchange.class);
     static final long INTERVAL_MILLIS = 5_000;
+    /** Time without any event from a peer that is ahead, after which its missing events are taken as lost. */
+    static final long STALL_MILLIS = 3 * INTERVAL_MILLIS;
     /** Consecutive differing statuses from a settled peer before it counts as drifted. */
     private static final int DRIFT_THRESHOLD = 3;
 
@@ -53,6 +55,10 @@ public class DigestExchange implements StatusListener, PeerDirectory {
     private final LongSupplier clock;
     private final Map<String, Peer> peers = new ConcurrentHashMap<>();
     private final Map<String, Integer> differing = new ConcurrentHashMap<>();
+    /** The last sequence handled from each peer that is ahead, and since when. */
+    private final Map<String, Progress> progress = new ConcurrentHashMap<>();
+
+    private record Progress(long sequence, long since) {}
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "geoserver-cluster-digest-exchange"));
     private final BoundTransport transport = new BoundTransport(service -> service.subscribeStatus(this));
     private volatile Outbox outbox;
@@ -115,7 +121,7 @@ public class DigestExchange implements StatusListener, PeerDirectory {
         ClusterSettings settings = configuration.current();
         Outbox current = outbox;
         return new NodeStatus(settings.instanceName(), settings.group(), digest.digest(), current == null ? 0 : current.size(), clock.getAsLong(),
-                digest.digestsByType(), ledger.versions().size(), current == null ? 0 : current.lastAppended(), receiving(settings));
+                digest.digestsByType(), ledger.versions().size(), current == null ? 0 : current.lastAppended(), receiving(settings), settings.readOnly());
     }
 
     /** True while this node does not apply other nodes' events, or knows of some it has not handled yet. */
@@ -123,9 +129,19 @@ public class DigestExchange implements StatusListener, PeerDirectory {
         return !settings.toggleSlave() || peers.values().stream().anyMatch(p -> behind(p.status()));
     }
 
-    /** True when a peer published an event this node has not handled. */
+    /**
+     * True when a peer published an event this node has not handled, and events from it still come.
+     * Once none has come for {@link #STALL_MILLIS} the missing ones are taken as lost (the broker
+     * dropped them): from then on a difference counts as drift, and a resync repairs it.
+     */
     private boolean behind(NodeStatus peer) {
-        return ledger.lastSequence(peer.instanceName()) < peer.published();
+        long handled = ledger.lastSequence(peer.instanceName());
+        if (handled >= peer.published()) {
+            return false;
+        }
+        long now = clock.getAsLong();
+        Progress last = progress.compute(peer.instanceName(), (name, old) -> old == null || old.sequence() != handled ? new Progress(handled, now) : old);
+        return now - last.since() < STALL_MILLIS;
     }
 
     void publish() {
@@ -151,7 +167,8 @@ public class DigestExchange implements StatusListener, PeerDirectory {
         peers.put(status.instanceName(),
                 new Peer(status, differingTypes, differingObjects.getOrDefault(status.instanceName(), List.of()), clock.getAsLong()));
         ClusterSettings settings = configuration.current();
-        if (!same && own.versions() == 0 && status.versions() > 0 && settings.autoResync() && settings.toggleSlave()) {
+        // Triggered by a peer with its own data directory, which is then the source (see SnapshotResync.bestSource).
+        if (!same && own.versions() == 0 && status.versions() > 0 && !status.readOnly() && settings.autoResync() && settings.toggleSlave()) {
             requestResync(null, "this node never took part in the cluster and differs from node " + status.instanceName());
             return;
         }

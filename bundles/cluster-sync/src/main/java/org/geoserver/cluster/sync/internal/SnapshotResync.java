@@ -147,7 +147,7 @@ public class SnapshotResync implements ClusterResync, RequestResponder {
     /**
      * The peer to take a snapshot from: among peers heard of lately that took part in the cluster,
      * one of those sharing the digest most peers have (ties: the group with the smallest instance
-     * name), so that a single drifted peer is not copied.
+     * name), so that a single drifted peer is not copied; one with its own data directory first.
      */
     String bestSource() {
         long now = clock.getAsLong();
@@ -160,7 +160,9 @@ public class SnapshotResync implements ClusterResync, RequestResponder {
         if (candidates.isEmpty()) {
             throw new IllegalStateException("no peer to take a snapshot from: none has been heard of in the last " + PEER_EXPIRY_MILLIS / 1000 + " s");
         }
-        return majority(candidates).get(0).instanceName();
+        List<NodeStatus> majority = majority(candidates);
+        // A read-only node's files may lack other nodes' style files: another node of the majority is better.
+        return majority.stream().filter(status -> !status.readOnly()).findFirst().orElse(majority.get(0)).instanceName();
     }
 
     /**

@@ -17,7 +17,7 @@ class ClusterStatusResourceTest {
     void reportsIdentityRolesDigestAndPeers() {
         CatalogDigester digester = new CatalogDigester(new CatalogImpl());
         ClusterStatusResource resource = new ClusterStatusResource(new TestClusterConfiguration(TestClusterConfiguration.settings("node-a", "g", "")), digester);
-        resource.setPeers(() -> List.of(new PeerDirectory.Peer(new NodeStatus("node-b", "g", digester.digest(), 0, 0, Map.of(), 3, 0, false), List.of(), List.of(), 0)));
+        resource.setPeers(() -> List.of(new PeerDirectory.Peer(new NodeStatus("node-b", "g", digester.digest(), 0, 0, Map.of(), 3, 0, false, false), List.of(), List.of(), 0)));
         XmlElement status = resource.get();
         assertEquals("node-a", status.childText("instanceName"));
         assertEquals("true", status.childText("master"));

@@ -50,19 +50,19 @@ class DigestExchangeTest {
         TestEventTransport transport = new TestEventTransport(0);
         exchange.setTransport(transport);
         exchange.publish();
-        assertEquals(List.of(new NodeStatus("node-a", "g", "aaa", 0, 1000L, Map.of("layer", "aaa", "style", "s"), 0, 0, false)), transport.statuses);
+        assertEquals(List.of(new NodeStatus("node-a", "g", "aaa", 0, 1000L, Map.of("layer", "aaa", "style", "s"), 0, 0, false, false)), transport.statuses);
     }
 
     @Test
     void peersAreComparedWithThisNode() {
-        exchange.statusReceived(new NodeStatus("node-c", "g", "aaa", 0, 1, Map.of("layer", "aaa", "style", "s"), 4, 0, false));
-        exchange.statusReceived(new NodeStatus("node-b", "g", "bbb", 3, 1, Map.of("layer", "bbb", "style", "s"), 4, 0, false));
+        exchange.statusReceived(new NodeStatus("node-c", "g", "aaa", 0, 1, Map.of("layer", "aaa", "style", "s"), 4, 0, false, false));
+        exchange.statusReceived(new NodeStatus("node-b", "g", "bbb", 3, 1, Map.of("layer", "bbb", "style", "s"), 4, 0, false, false));
         assertEquals(List.of("node-b", "node-c"), exchange.peers().stream().map(p -> p.status().instanceName()).toList());
         assertFalse(exchange.peers().get(0).sameDigest());
         assertEquals(List.of("layer"), exchange.peers().get(0).differingTypes(), "names where the configurations differ");
         assertTrue(exchange.peers().get(1).sameDigest());
         localDigest = "bbb";
-        exchange.statusReceived(new NodeStatus("node-b", "g", "bbb", 0, 2, Map.of("layer", "bbb", "style", "s"), 4, 0, false));
+        exchange.statusReceived(new NodeStatus("node-b", "g", "bbb", 0, 2, Map.of("layer", "bbb", "style", "s"), 4, 0, false, false));
         assertTrue(exchange.peers().get(0).sameDigest());
     }
 
@@ -85,10 +85,10 @@ class DigestExchangeTest {
     @Test
     void aNodeThatNeverTookPartResyncsAtOnceFromAPeerThatDid() throws Exception {
         recordResyncs();
-        exchange.statusReceived(new NodeStatus("node-b", "g", "aaa", 0, 1, Map.of("layer", "aaa", "style", "s"), 4, 0, false));
-        exchange.statusReceived(new NodeStatus("node-c", "g", "ccc", 0, 1, Map.of("layer", "ccc", "style", "s"), 0, 0, false));
+        exchange.statusReceived(new NodeStatus("node-b", "g", "aaa", 0, 1, Map.of("layer", "aaa", "style", "s"), 4, 0, false, false));
+        exchange.statusReceived(new NodeStatus("node-c", "g", "ccc", 0, 1, Map.of("layer", "ccc", "style", "s"), 0, 0, false, false));
         assertTrue(resyncs.isEmpty(), "same digest, or a peer as new as this node: nothing to do");
-        exchange.statusReceived(new NodeStatus("node-b", "g", "bbb", 2, 1, Map.of("layer", "bbb", "style", "s"), 4, 0, false));
+        exchange.statusReceived(new NodeStatus("node-b", "g", "bbb", 2, 1, Map.of("layer", "bbb", "style", "s"), 4, 0, false, false));
         assertEquals(List.of("null: this node never took part in the cluster and differs from node node-b"), resyncs);
     }
 
@@ -96,8 +96,8 @@ class DigestExchangeTest {
     void aLastingDifferenceResyncsOnlyTheNodeOutsideTheMajority() throws Exception {
         ledger.advance("ws1", new org.geoserver.cluster.api.ReplicationLedger.Version(1, "node-a"));
         recordResyncs();
-        NodeStatus b = new NodeStatus("node-b", "g", "bbb", 0, 1, Map.of("layer", "bbb", "style", "s"), 4, 0, false);
-        NodeStatus c = new NodeStatus("node-c", "g", "bbb", 0, 1, Map.of("layer", "bbb", "style", "s"), 4, 0, false);
+        NodeStatus b = new NodeStatus("node-b", "g", "bbb", 0, 1, Map.of("layer", "bbb", "style", "s"), 4, 0, false, false);
+        NodeStatus c = new NodeStatus("node-c", "g", "bbb", 0, 1, Map.of("layer", "bbb", "style", "s"), 4, 0, false, false);
         for (int i = 0; i < 3; i++) {
             exchange.statusReceived(b);
             exchange.statusReceived(c);
@@ -108,7 +108,7 @@ class DigestExchangeTest {
 
         resyncs.clear();
         localDigest = "bbb"; // now node-a and node-b agree; node-c alone differs
-        NodeStatus odd = new NodeStatus("node-c", "g", "ccc", 0, 1, Map.of("layer", "ccc", "style", "s"), 4, 0, false);
+        NodeStatus odd = new NodeStatus("node-c", "g", "ccc", 0, 1, Map.of("layer", "ccc", "style", "s"), 4, 0, false, false);
         for (int i = 0; i < 3; i++) {
             exchange.statusReceived(b);
             exchange.statusReceived(odd);
@@ -122,8 +122,8 @@ class DigestExchangeTest {
         ledger.advance("ws1", new org.geoserver.cluster.api.ReplicationLedger.Version(1, "node-a"));
         ledger.handled("node-b", 10);
         recordResyncs();
-        NodeStatus aheadOfUs = new NodeStatus("node-b", "g", "bbb", 0, 1, Map.of("layer", "bbb", "style", "s"), 4, 12, false);
-        NodeStatus stillReceiving = new NodeStatus("node-c", "g", "bbb", 0, 1, Map.of("layer", "bbb", "style", "s"), 4, 0, true);
+        NodeStatus aheadOfUs = new NodeStatus("node-b", "g", "bbb", 0, 1, Map.of("layer", "bbb", "style", "s"), 4, 12, false, false);
+        NodeStatus stillReceiving = new NodeStatus("node-c", "g", "bbb", 0, 1, Map.of("layer", "bbb", "style", "s"), 4, 0, true, false);
         for (int i = 0; i < 6; i++) {
             exchange.statusReceived(aheadOfUs);
             exchange.statusReceived(stillReceiving);
@@ -133,5 +133,22 @@ class DigestExchangeTest {
         assertTrue(exchange.status().receiving(), "this node tells the others it is still receiving");
         ledger.handled("node-b", 12);
         assertFalse(exchange.status().receiving());
+    }
+
+    @Test
+    void eventsThatStopComingAreTakenAsLostSoTheDifferenceCountsAsDrift() {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_000);
+        DigestExchange timed = new DigestExchange(new TestClusterConfiguration(TestClusterConfiguration.settings("node-a", "g", "")), digest, ledger, now::get);
+        ledger.handled("node-b", 10);
+        NodeStatus ahead = new NodeStatus("node-b", "g", "bbb", 0, 1, Map.of("layer", "bbb", "style", "s"), 4, 12, false, false);
+        timed.statusReceived(ahead);
+        assertTrue(timed.status().receiving(), "#11 and #12 are on their way");
+        now.addAndGet(DigestExchange.STALL_MILLIS - 1);
+        assertTrue(timed.status().receiving());
+        ledger.handled("node-b", 11);
+        now.addAndGet(DigestExchange.STALL_MILLIS - 1);
+        assertTrue(timed.status().receiving(), "progress was made: still receiving");
+        now.addAndGet(DigestExchange.STALL_MILLIS);
+        assertFalse(timed.status().receiving(), "nothing came for the stall time: #12 is lost");
     }
 }

@@ -65,7 +65,7 @@ class SnapshotResyncTest {
     }
 
     private static PeerDirectory.Peer peer(String name, String digest, int versions, long lastSeen) {
-        return new PeerDirectory.Peer(new NodeStatus(name, "g", digest, 0, lastSeen, Map.of(), versions, 0, false), List.of(), List.of(), lastSeen);
+        return new PeerDirectory.Peer(new NodeStatus(name, "g", digest, 0, lastSeen, Map.of(), versions, 0, false, false), List.of(), List.of(), lastSeen);
     }
 
     private static SnapshotResync node(String name, RecordingSnapshots snapshots, ConfigurationDigest digest, PeerDirectory peers, TestEventTransport transport) {
@@ -112,6 +112,11 @@ class SnapshotResyncTest {
         assertEquals("node-c", SnapshotResync.majority(tie).get(0).instanceName(), "a tie goes to the group with the smallest name");
         List<NodeStatus> historyTie = List.of(peer("node-a", "new", 0, 99_000L).status(), peer("node-b", "old", 3, 99_000L).status());
         assertEquals("node-b", SnapshotResync.majority(historyTie).get(0).instanceName(), "before that, to the group with more history");
+        List<PeerDirectory.Peer> withReadOnly = List.of(
+                new PeerDirectory.Peer(new NodeStatus("node-a", "g", "x", 0, 99_000L, Map.of(), 9, 0, false, true), List.of(), List.of(), 99_000L),
+                peer("node-b", "x", 9, 99_000L));
+        SnapshotResync preferring = node("node-f", new RecordingSnapshots("node-f"), digestOf(Map.of()), () -> withReadOnly, new TestEventTransport(0));
+        assertEquals("node-b", preferring.bestSource(), "a node with its own data directory before a read-only one");
     }
 
     @Test

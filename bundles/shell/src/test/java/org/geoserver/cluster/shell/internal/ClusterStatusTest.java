@@ -44,8 +44,8 @@ class ClusterStatusTest {
                 return 0;
             }
         };
-        PeerDirectory peers = () -> List.of(new PeerDirectory.Peer(new NodeStatus("node-b", "g", "abc", 0, 0, Map.of(), 5, 0, false), List.of(), List.of(), 0),
-                new PeerDirectory.Peer(new NodeStatus("node-c", "g", "def", 0, 0, Map.of(), 5, 0, false), List.of("layer"), List.of("layer LayerInfoImpl-1"), 0));
+        PeerDirectory peers = () -> List.of(new PeerDirectory.Peer(new NodeStatus("node-b", "g", "abc", 0, 0, Map.of(), 5, 0, false, false), List.of(), List.of(), 0),
+                new PeerDirectory.Peer(new NodeStatus("node-c", "g", "def", 0, 0, Map.of(), 5, 0, false, false), List.of("layer"), List.of("layer LayerInfoImpl-1"), 0));
         String status = ClusterStatus.render(settings, null, null, ledger, applier, peers);
         assertTrue(status.contains("Instance:     node-a"), status);
         assertTrue(status.contains("Roles:        master\n") || status.contains("Roles:        master" + System.lineSeparator()), status);

@@ -180,6 +180,7 @@ public class JmsEventTransport implements EventTransport {
                 message.setInt("versions", status.versions());
                 message.setLong("published", status.published());
                 message.setBoolean("receiving", status.receiving());
+                message.setBoolean("readOnly", status.readOnly());
                 statusProducer.send(message, DeliveryMode.NON_PERSISTENT, Message.DEFAULT_PRIORITY, STATUS_TIME_TO_LIVE_MILLIS);
             } catch (JMSException e) {
                 throw new TransportException("could not send the status of " + status.instanceName() + " to " + url + ": " + e.getMessage(), e);
@@ -619,7 +620,8 @@ public class JmsEventTransport implements EventTransport {
             }
             NodeStatus status = new NodeStatus(map.getString("instanceName"), map.getString("group"), map.getString("digest"), map.getInt("outbox"),
                     map.getLong("timestamp"), StatusFields.decode(map.getString("digestsByType")), map.itemExists("versions") ? map.getInt("versions") : 0,
-                    map.itemExists("published") ? map.getLong("published") : 0, map.itemExists("receiving") && map.getBoolean("receiving"));
+                    map.itemExists("published") ? map.getLong("published") : 0, map.itemExists("receiving") && map.getBoolean("receiving"),
+                    map.itemExists("readOnly") && map.getBoolean("readOnly"));
             ClusterSettings current = configuration.current();
             if (status.instanceName() == null || status.instanceName().equals(current.instanceName()) || !current.group().equals(status.group())) {
                 return;

@@ -134,13 +134,14 @@ class JmsEventTransportTest {
         a.subscribeStatus(atA::add);
         await("both connected", () -> a.isConnected() && b.isConnected());
         Thread.sleep(300);
-        a.publishStatus(new NodeStatus("node-a", "g", "d1", 0, 1, Map.of("layer", "x1", "style", "x2"), 7, 12, true));
+        a.publishStatus(new NodeStatus("node-a", "g", "d1", 0, 1, Map.of("layer", "x1", "style", "x2"), 7, 12, true, true));
         await("b to hear a", () -> atB.size() == 1);
         assertEquals("d1", atB.get(0).digest());
         assertEquals(Map.of("layer", "x1", "style", "x2"), atB.get(0).digestsByType());
         assertEquals(7, atB.get(0).versions());
         assertEquals(12, atB.get(0).published());
         assertTrue(atB.get(0).receiving());
+        assertTrue(atB.get(0).readOnly());
         Thread.sleep(200);
         assertTrue(atA.isEmpty(), "a does not hear itself");
     }
