@@ -10,4 +10,12 @@ public interface EventHandler {
      * @throws Exception when the event could not even be kept: the transport must deliver it again
      */
     void handle(ClusterEvent event) throws Exception;
+
+    /**
+     * Makes durable what the events handled since the last call changed; the transport calls it
+     * before it acknowledges them to the broker.
+     *
+     * @throws Exception when that failed: the transport must deliver those events again
+     */
+    default void flush() throws Exception {}
 }

@@ -15,4 +15,12 @@ public interface CatalogPersistence {
      * @param catalog the catalog as it is after the change, to resolve references (same thread)
      */
     void persist(List<ChangeEvent> changes, Catalog catalog) throws Exception;
+
+    /**
+     * Puts on disk what was written for changes from other nodes since the last call. Those are
+     * written without waiting for the disk, so that a node applying many of them waits once per
+     * batch: the cluster calls this before it acknowledges the batch to the broker, which keeps
+     * the events until then. A local change is on disk when {@link #persist} returns.
+     */
+    default void sync() throws Exception {}
 }

@@ -23,6 +23,7 @@ import org.geoserver.cluster.api.ReplicationLedger.Version;
 import org.geoserver.cluster.catalog.api.Catalog;
 import org.geoserver.cluster.catalog.api.CatalogReady;
 import org.geoserver.cluster.catalog.api.CatalogException;
+import org.geoserver.cluster.catalog.api.CatalogPersistence;
 import org.geoserver.cluster.catalog.api.Change;
 import org.geoserver.cluster.catalog.api.ChangeEvent;
 import org.geoserver.cluster.catalog.api.Info;
@@ -62,6 +63,8 @@ public class EventApplier implements EventHandler, ApplierStatus, ConfigurationS
     private final ReplicationLedger ledger;
     private final StyleFiles styleFiles;
     private final ClusterConfiguration configuration;
+    /** The catalog's writer, to put applied changes on disk before the transport acknowledges them. */
+    private final CatalogPersistence persistence;
     private final SnapshotMerge merge = new SnapshotMerge();
     private final EventStore deferred;
     private final EventStore failed;
@@ -72,13 +75,14 @@ public class EventApplier implements EventHandler, ApplierStatus, ConfigurationS
     /** Waits for {@link CatalogReady}: an event applied before the data directory is loaded would be lost by the load. */
     @Activate
     public EventApplier(@Reference CatalogReady ready, @Reference Catalog catalog, @Reference ClusterClock clock, @Reference ReplicationLedger ledger, @Reference StyleFiles styleFiles,
-            @Reference ClusterConfiguration configuration) throws IOException {
-        this(catalog, clock, ledger, styleFiles, configuration, Path.of(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")), "cluster"));
+            @Reference ClusterConfiguration configuration, @Reference CatalogPersistence persistence) throws IOException {
+        this(catalog, clock, ledger, styleFiles, configuration, persistence, Path.of(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")), "cluster"));
     }
 
-    EventApplier(Catalog catalog, ClusterClock clock, ReplicationLedger ledger, StyleFiles styleFiles, ClusterConfiguration configuration, Path clusterDirectory)
-            throws IOException {
+    EventApplier(Catalog catalog, ClusterClock clock, ReplicationLedger ledger, StyleFiles styleFiles, ClusterConfiguration configuration,
+            CatalogPersistence persistence, Path clusterDirectory) throws IOException {
         this.catalog = catalog;
+        this.persistence = persistence;
         this.configuration = configuration;
         this.clock = clock;
         this.ledger = ledger;
@@ -174,6 +178,11 @@ public class EventApplier implements EventHandler, ApplierStatus, ConfigurationS
     }
 
     @Override
+    public synchronized void flush() throws Exception {
+        persistence.sync();
+    }
+
+    @Override
     public synchronized ConfigurationSnapshot take() {
         // Versions before content: a local change between the two reads then arrives later with a
         // newer version and applies, where the other order would make it look already installed.
@@ -223,6 +232,11 @@ public class EventApplier implements EventHandler, ApplierStatus, ConfigurationS
             }
         }
         retryDeferred();
+        try {
+            persistence.sync();
+        } catch (Exception e) {
+            throw new IOException("the " + snapshot + " is installed but could not be put on disk: " + e.getMessage(), e);
+        }
         InstallReport report = new InstallReport(count(events, ChangeEvent.Kind.ADD), count(events, ChangeEvent.Kind.MODIFY),
                 count(events, ChangeEvent.Kind.REMOVE), merged.keptLocal());
         LOG.info("Installed the {}: {}", snapshot, report);

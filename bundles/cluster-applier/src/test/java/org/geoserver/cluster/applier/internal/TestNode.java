@@ -14,6 +14,7 @@ import org.geoserver.cluster.api.internal.NodeClock;
 import org.geoserver.cluster.api.testing.TestClusterConfiguration;
 import org.geoserver.cluster.capture.internal.CatalogEventCapture;
 import org.geoserver.cluster.capture.internal.FileOutbox;
+import org.geoserver.cluster.catalog.api.CatalogPersistence;
 import org.geoserver.cluster.catalog.api.ChangeEvent;
 import org.geoserver.cluster.catalog.api.Info;
 import org.geoserver.cluster.catalog.api.StyleFiles;
@@ -39,7 +40,7 @@ final class TestNode {
         this.ledger = new JournaledReplicationLedger(folder);
         TestClusterConfiguration configuration = new TestClusterConfiguration(TestClusterConfiguration.settings(name, "g", ""));
         catalog.addListener(new CatalogEventCapture(configuration, clock, outbox, ledger));
-        catalog.setPersistence((changes, view) -> {
+        CatalogPersistence persistence = (changes, view) -> {
             for (ChangeEvent change : changes) {
                 if (change.styleBody() != null) {
                     styleFiles.put(change.info().getId(), change.styleBody());
@@ -47,9 +48,10 @@ final class TestNode {
                     styleFiles.remove(change.info().getId());
                 }
             }
-        });
+        };
+        catalog.setPersistence(persistence);
         StyleFiles files = (style, view) -> Optional.ofNullable(styleFiles.get(style.getId()));
-        this.applier = new EventApplier(catalog, clock, ledger, files, configuration, folder);
+        this.applier = new EventApplier(catalog, clock, ledger, files, configuration, persistence, folder);
     }
 
     /** Takes every event out of the outbox, as the transport would. */

@@ -36,6 +36,11 @@ public class ClusterPersistencePolicy implements CatalogPersistence, Persistence
     }
 
     @Override
+    public void sync() throws Exception {
+        dataDirectory.sync();
+    }
+
+    @Override
     public void persist(List<ChangeEvent> changes, Catalog catalog) throws Exception {
         List<ChangeEvent> written = changes.stream().filter(change -> writes(change.origin())).toList();
         if (!written.isEmpty()) {

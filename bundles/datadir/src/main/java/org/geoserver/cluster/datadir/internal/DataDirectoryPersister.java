@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.geoserver.cluster.catalog.api.Catalog;
 import org.geoserver.cluster.catalog.api.CatalogDefaults;
@@ -44,6 +47,8 @@ public class DataDirectoryPersister implements DataDirectoryPersistence {
 
     private final DataDirectory dataDirectory;
     private final InfoXml xml = new InfoXml();
+    /** Files written for changes from other nodes and not forced to disk yet. */
+    private final Set<Path> unforced = ConcurrentHashMap.newKeySet();
 
     @Activate
     public DataDirectoryPersister(@Reference DataDirectory dataDirectory) {
@@ -54,7 +59,8 @@ public class DataDirectoryPersister implements DataDirectoryPersistence {
     public void persist(List<ChangeEvent> changes, Catalog after) throws IOException {
         DataDirectoryLayout layout = new DataDirectoryLayout(dataDirectory.root());
         OnDisk onDisk = new OnDisk(changes, after);
-        FilePlan plan = new FilePlan();
+        // Changes from other nodes wait for the disk in sync(), once per batch; local ones here.
+        FilePlan plan = new FilePlan(changes.get(0).isLocal() ? null : unforced);
         for (ChangeEvent event : changes) {
             try {
                 plan.event(event);
@@ -64,6 +70,15 @@ public class DataDirectoryPersister implements DataDirectoryPersistence {
             }
         }
         plan.execute(layout.root());
+    }
+
+    @Override
+    public void sync() throws IOException {
+        List<Path> files = new ArrayList<>(unforced);
+        for (Path file : files) {
+            AtomicFiles.force(file);
+            unforced.remove(file);
+        }
     }
 
     @Override

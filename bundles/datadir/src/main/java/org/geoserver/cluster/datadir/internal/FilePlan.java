@@ -36,10 +36,13 @@ final class FilePlan {
         }
     }
 
-    private record Write(Path file, Supplier<byte[]> content, ChangeEvent event) implements Operation {
+    private record Write(Path file, Supplier<byte[]> content, ChangeEvent event, Set<Path> unforced) implements Operation {
         @Override
         public void run() throws IOException {
-            AtomicFiles.write(file, content.get());
+            AtomicFiles.write(file, content.get(), unforced == null);
+            if (unforced != null) {
+                unforced.add(file);
+            }
         }
 
         @Override
@@ -61,7 +64,16 @@ final class FilePlan {
     }
 
     private final List<Operation> operations = new ArrayList<>();
+    private final Set<Path> unforced;
     private ChangeEvent current;
+
+    /**
+     * @param unforced null to force every file to disk as it is written; else a thread-safe set that
+     *     collects the files written without force, for the caller to force before it relies on them
+     */
+    FilePlan(Set<Path> unforced) {
+        this.unforced = unforced;
+    }
 
     /** The event the following operations belong to, for error messages. */
     void event(ChangeEvent event) {
@@ -69,7 +81,7 @@ final class FilePlan {
     }
 
     void write(Path file, Supplier<byte[]> content) {
-        operations.add(new Write(file, content, current));
+        operations.add(new Write(file, content, current, unforced));
     }
 
     void move(Path source, Path target) {

@@ -57,6 +57,26 @@ class DataDirectoryPersisterTest {
     }
 
     @Test
+    void changesFromOtherNodesAreVisibleAtOnceAndPutOnDiskBySync() throws Exception {
+        DataDirectoryPersister persister = Fixtures.persister(root);
+        catalog.setPersistence(persister);
+        persister.sync(); // nothing pending: nothing to do
+        WorkspaceInfo remote = WorkspaceInfo.named("remote");
+        remote.setId("WorkspaceInfoImpl-remote");
+        catalog.apply(org.geoserver.cluster.catalog.api.Change.add(remote).from("node-b"));
+        assertTrue(Files.exists(root.resolve("workspaces/remote/workspace.xml")), "written at once; forced by sync");
+        persister.sync();
+        catalog.apply(org.geoserver.cluster.catalog.api.Change.add(WorkspaceInfo.named("gone")).from(null));
+        WorkspaceInfo later = WorkspaceInfo.named("later");
+        later.setId("WorkspaceInfoImpl-later");
+        catalog.apply(org.geoserver.cluster.catalog.api.Change.add(later).from("node-b"));
+        catalog.apply(org.geoserver.cluster.catalog.api.Change.remove(catalog.getWorkspaceByName("later")).from("node-b"));
+        persister.sync(); // a file removed since it was written is no error
+        assertTrue(Files.notExists(root.resolve("workspaces/later")));
+        assertEquals("remote", Fixtures.load(root).getWorkspaceByName("remote").getName());
+    }
+
+    @Test
     void aLargeChangeIsWrittenCompletelyAndInOrder() throws IOException {
         // A whole configuration installed at once (a snapshot from another node): many writes, done by several threads.
         // The target: without workspace sf (what it holds is left out by the tolerant load), with 150 new workspaces and stores.

@@ -563,8 +563,8 @@ public class JmsEventTransport implements EventTransport {
      * Receives on its own thread until the consumer is replaced or closed. Under a backlog one
      * transaction covers up to {@link #MAX_BATCH} events (a commit is a round trip and a disk sync on
      * the broker); it is committed as soon as no further message is waiting, so a lone event is
-     * committed at once. A failure rolls back the batch: the broker delivers it again and the applier
-     * skips the events it already handled.
+     * committed at once, after the applier flushed it to disk. A failure rolls back the batch: the
+     * broker delivers it again and the applier skips the events it already handled.
      */
     private void consume(Session session, MessageConsumer source) {
         int uncommitted = 0;
@@ -574,14 +574,14 @@ public class JmsEventTransport implements EventTransport {
                 message = uncommitted == 0 ? source.receive(1_000) : source.receiveNoWait();
                 if (message == null) {
                     if (uncommitted > 0) {
-                        session.commit();
+                        commit(session);
                         uncommitted = 0;
                     }
                     continue;
                 }
                 handleMessage(message);
                 if (++uncommitted >= MAX_BATCH) {
-                    session.commit();
+                    commit(session);
                     uncommitted = 0;
                 }
             } catch (Exception e) {
@@ -598,6 +598,15 @@ public class JmsEventTransport implements EventTransport {
                 }
             }
         }
+    }
+
+    /** Acknowledges the batch once the applier made it durable. */
+    private void commit(Session session) throws Exception {
+        EventHandler target = handler;
+        if (target != null) {
+            target.flush();
+        }
+        session.commit();
     }
 
     private void handleMessage(Message message) throws Exception {

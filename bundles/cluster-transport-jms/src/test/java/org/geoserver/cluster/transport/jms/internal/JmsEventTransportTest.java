@@ -297,4 +297,33 @@ class JmsEventTransportTest {
         Thread.sleep(1000);
         assertEquals(total, handled.size(), "everything was committed: nothing comes again after a reconnect");
     }
+
+    @Test
+    void theApplierFlushesBeforeEachAcknowledgementAndAFailedFlushDeliversTheBatchAgain() throws Exception {
+        startBroker();
+        JmsEventTransport a = transport(new TestClusterConfiguration(settings("node-a", "g", port, true, "")), null);
+        JmsEventTransport b = transport(new TestClusterConfiguration(settings("node-b", "g", port, true, "")), null);
+        List<Long> handled = new CopyOnWriteArrayList<>();
+        AtomicInteger flushes = new AtomicInteger();
+        b.setHandler(new org.geoserver.cluster.api.EventHandler() {
+            @Override
+            public void handle(ClusterEvent event) {
+                handled.add(event.sequence());
+            }
+
+            @Override
+            public void flush() throws IOException {
+                if (flushes.incrementAndGet() == 1) {
+                    throw new IOException("disk full");
+                }
+            }
+        });
+        await("b connected", b::isConnected);
+        Thread.sleep(300);
+        publishWhenConnected(a, event("node-a", "g", 1));
+        await("the event again after the failed flush", () -> handled.size() == 2);
+        assertEquals(List.of(1L, 1L), handled);
+        Thread.sleep(300);
+        assertEquals(2, flushes.get(), "flushed before each commit");
+    }
 }
