@@ -175,9 +175,12 @@ public final class KarafNode implements AutoCloseable {
     public KarafNode awaitReady(Duration timeout) {
         Wait.until("node " + name + " to accept ssh on port " + sshPort, timeout,
                 () -> { assertAlive(); return Ports.listening(sshPort); }, this::logTail);
-        Wait.until("node " + name + " to start feature geoserver-cluster", timeout,
-                () -> { assertAlive(); return Pattern.compile("(?m)^geoserver-cluster\\s.*Started").matcher(sshWhileStarting("feature:list -i")).find(); },
-                this::logTail);
+        String[] lastAnswer = {""};
+        Wait.until("node " + name + " to start feature geoserver-cluster", timeout, () -> {
+            assertAlive();
+            lastAnswer[0] = sshWhileStarting("feature:list -i");
+            return Pattern.compile("(?m)^geoserver-cluster\\s.*Started").matcher(lastAnswer[0]).find();
+        }, () -> "last feature:list -i answer: " + lastAnswer[0] + "\n" + logTail());
         // The REST API answers once the catalog is loaded from the data directory.
         Wait.until("node " + name + " to load its catalog and answer REST", timeout, () -> {
             assertAlive();
@@ -195,7 +198,7 @@ public final class KarafNode implements AutoCloseable {
         try {
             return ssh(command);
         } catch (UncheckedIOException e) {
-            return "";
+            return "(" + e.getMessage() + ": " + e.getCause() + ")";
         }
     }
 
