@@ -75,10 +75,8 @@ public class DataDirectoryPersister implements DataDirectoryPersistence {
     @Override
     public void sync() throws IOException {
         List<Path> files = new ArrayList<>(unforced);
-        for (Path file : files) {
-            AtomicFiles.force(file);
-            unforced.remove(file);
-        }
+        FilePlan.forceAll(files, dataDirectory.root());
+        unforced.removeAll(files);
     }
 
     @Override

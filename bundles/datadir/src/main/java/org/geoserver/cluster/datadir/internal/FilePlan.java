@@ -132,7 +132,27 @@ final class FilePlan {
         } catch (IOException | UncheckedIOException e) {
             ChangeEvent event = operation instanceof Write w ? w.event() : ((Step) operation).event();
             String target = operation instanceof Write w ? w.file().toString() : ((Step) operation).what();
-            throw new IOException(event + " could not be written to " + root + " (" + target + "): " + e, e);
+            throw new IOException((event == null ? "A file" : event.toString()) + " could not be written to " + root + " (" + target + "): " + e, e);
+        }
+    }
+
+    /** Forces files written without force to disk, with several threads when there are many (an installed snapshot). */
+    static void forceAll(List<Path> files, Path root) throws IOException {
+        if (files.size() < PARALLEL_RUN) {
+            for (Path file : files) {
+                AtomicFiles.force(file);
+            }
+            return;
+        }
+        List<Operation> forces = new ArrayList<>(files.size());
+        for (Path file : files) {
+            forces.add(new Step("force " + file, () -> AtomicFiles.force(file), null));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> new Thread(r, "geoserver-datadir-writer"));
+        try {
+            runInParallel(forces, pool, root);
+        } finally {
+            pool.shutdownNow();
         }
     }
 

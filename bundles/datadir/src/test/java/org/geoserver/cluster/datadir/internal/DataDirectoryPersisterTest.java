@@ -90,7 +90,10 @@ class DataDirectoryPersisterTest {
             WorkspaceInfo ws = source.add(WorkspaceInfo.named("bulk" + i));
             source.add(store("store" + i, ws));
         }
+        DataDirectoryPersister persister = Fixtures.persister(root);
+        catalog.setPersistence(persister);
         catalog.install(source.list(Info.class), java.util.Map.of(), "node-b");
+        persister.sync(); // hundreds of files from another node, forced by several threads
 
         CatalogImpl reloaded = Fixtures.loadPersisted(root);
         assertEquals(catalog.list(Info.class).size(), reloaded.list(Info.class).size());
