@@ -4,6 +4,8 @@
 # persistence against raw JMS, catch-up after a kill, hot swap of the transport, and start-up and
 # full resync on a 10,000-layer data directory, each with its target.
 # Usage: bench/cluster.sh [samples [burst]]   (run "mvn -B install -DskipTests" first)
+# BENCH_PARTS=latency,throughput,catchup,hotswap,large (the default: all) picks measures;
+# BENCH_PROFILE=dir records node b applying each backlog with Java Flight Recorder into dir.
 set -eu
 cd "$(dirname "$0")/.."
 . bench/classpath.sh
@@ -13,4 +15,5 @@ if [ ! -d "$large" ]; then
     org.geoserver.cluster.datadir.bench.DataDirectoryBenchmark generate 100x100 "$large" >&2
 fi
 mvn -B -o -q verify -pl itests -Dtest=ClusterBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.samples="${1:-1000}" \
-  -Dbench.burst="${2:-10000}" -Dbench.largeDataDirectory="$PWD/$large" -Dsurefire.printSummary=false 2>&1 | sed -n '/^| measure/,/^$/p'
+  -Dbench.burst="${2:-10000}" -Dbench.largeDataDirectory="$PWD/$large" \
+  -Dbench.parts="${BENCH_PARTS:-latency,throughput,catchup,hotswap,large}" -Dbench.profile="${BENCH_PROFILE:-}" -Dsurefire.printSummary=false 2>&1 | sed -n '/^| measure/,/^$/p'

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.geoserver.cluster.api.ApplierStatus;
 import org.geoserver.cluster.api.ClusterConfiguration;
 import org.geoserver.cluster.api.ClusterSettings;
 import org.geoserver.cluster.api.ConfigurationDigest;
@@ -20,42 +21,25 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 /**
  * This node's cluster status for monitoring, served by the REST API at
  * {@code /geoserver/rest/cluster/status.json} (or {@code .xml}): identity, roles, digest, outbox
- * depth, and every peer heard of with its digest and when.
+ * depth, the applier's counters, and every peer heard of with its digest and when.
  */
 @Component(service = Supplier.class, property = "org.geoserver.cluster.rest.resource=cluster/status")
 public class ClusterStatusResource implements Supplier<XmlElement> {
 
     private final ClusterConfiguration configuration;
     private final ConfigurationDigest digest;
-    private volatile PeerDirectory peers;
-    private volatile Outbox outbox;
+    // Optional and dynamic: the status is served whichever of these bundles runs.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile PeerDirectory peers;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile Outbox outbox;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile ApplierStatus applier;
 
     @Activate
     public ClusterStatusResource(@Reference ClusterConfiguration configuration, @Reference ConfigurationDigest digest) {
         this.configuration = configuration;
         this.digest = digest;
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void setPeers(PeerDirectory directory) {
-        this.peers = directory;
-    }
-
-    void unsetPeers(PeerDirectory directory) {
-        if (this.peers == directory) {
-            this.peers = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void setOutbox(Outbox service) {
-        this.outbox = service;
-    }
-
-    void unsetOutbox(Outbox service) {
-        if (this.outbox == service) {
-            this.outbox = null;
-        }
     }
 
     /** Repeated {@code peers} elements, so that JSON has {@code "peers":[...]}. */
@@ -71,6 +55,14 @@ public class ClusterStatusResource implements Supplier<XmlElement> {
                 XmlElement.text("readOnly", Boolean.toString(settings.readOnly())),
                 XmlElement.text("digest", digest.digest()),
                 XmlElement.text("outbox", Integer.toString(currentOutbox == null ? 0 : currentOutbox.size()))));
+        ApplierStatus currentApplier = applier;
+        if (currentApplier != null) {
+            children.add(XmlElement.of("applier", List.of(
+                    XmlElement.text("applied", Long.toString(currentApplier.applied())),
+                    XmlElement.text("skipped", Long.toString(currentApplier.skipped())),
+                    XmlElement.text("deferred", Integer.toString(currentApplier.deferred())),
+                    XmlElement.text("failed", Integer.toString(currentApplier.failed())))));
+        }
         PeerDirectory directory = peers;
         if (directory != null) {
             for (PeerDirectory.Peer peer : directory.peers()) {
