@@ -1,16 +1,12 @@
 package org.geoserver.cluster.catalog.xml;
 
-import com.thoughtworks.xstream.XStream;
 import com.thoughtworks.xstream.XStreamException;
-import com.thoughtworks.xstream.converters.Converter;
-import com.thoughtworks.xstream.converters.MarshallingContext;
-import com.thoughtworks.xstream.converters.UnmarshallingContext;
 import com.thoughtworks.xstream.io.HierarchicalStreamReader;
 import com.thoughtworks.xstream.io.HierarchicalStreamWriter;
 import com.thoughtworks.xstream.io.naming.NoNameCoder;
 import com.thoughtworks.xstream.io.xml.PrettyPrintWriter;
-import com.thoughtworks.xstream.io.xml.MXParserDriver;
-import com.thoughtworks.xstream.security.NoTypePermission;
+import com.thoughtworks.xstream.io.xml.XppReader;
+import io.github.xstream.mxparser.MXParser;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,12 +18,15 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 import org.geoserver.cluster.catalog.api.Info;
 import org.geoserver.cluster.catalog.api.InfoType;
 import org.geoserver.cluster.catalog.api.XmlElement;
 
 /**
- * GeoServer's XML format for catalog and configuration objects, through XStream as GeoServer does:
+ * GeoServer's XML format for catalog and configuration objects, with XStream's reader and writer as GeoServer does:
  * two-space indentation, no XML declaration, names written as they are (so {@code __default} stays).
  * Reading is restricted to an explicit allow-list: the root element must name one of the
  * {@link InfoType}s and nothing in the document ever selects a Java class, so a file or a message
@@ -35,31 +34,18 @@ import org.geoserver.cluster.catalog.api.XmlElement;
  */
 public final class InfoXml {
 
+    private static final NoNameCoder NAME_CODER = new NoNameCoder();
+
     /** Texts up to this length are shared between objects (CRS definitions repeat thousands of times). */
     private static final int SHARED_TEXT_LENGTH = 4096;
 
-    private final XStream xstream;
     /**
      * MXParser rather than the JDK's StAX: catalog files are small and many, and a StAX reader costs
-     * more to create than the file costs to parse. MXParser reads no DTD and resolves no entity.
+     * more to create than the file costs to parse; a parser is reused, since creating one costs
+     * about as much as reading a small object. MXParser reads no DTD and resolves no entity. No
+     * field of a document ever selects a class: the root element picks one of the catalog types.
      */
-    private final MXParserDriver driver = new MXParserDriver(new NoNameCoder());
-
-    public InfoXml() {
-        xstream = new XStream(driver);
-        // In OSGi, XStream's own bundle cannot see our classes: resolve aliases through this bundle.
-        xstream.setClassLoader(InfoXml.class.getClassLoader());
-        xstream.addPermission(NoTypePermission.NONE);
-        for (InfoType type : InfoType.values()) {
-            xstream.allowTypes(new Class<?>[] {type.javaClass()});
-            if (type == InfoType.SERVICE) {
-                InfoType.SERVICE_ELEMENTS.forEach(element -> xstream.alias(element, type.javaClass()));
-            } else {
-                xstream.alias(type.elementName(), type.javaClass());
-            }
-        }
-        xstream.registerConverter(new InfoConverter(), XStream.PRIORITY_VERY_HIGH);
-    }
+    private final Queue<MXParser> parsers = new ConcurrentLinkedQueue<>();
 
     /** Reads one object; the root element decides its type. */
     public Info read(InputStream in) {
@@ -71,11 +57,15 @@ public final class InfoXml {
     }
 
     public Info read(Reader reader) {
-        try {
-            return (Info) xstream.unmarshal(driver.createReader(reader));
-        } catch (XStreamException e) {
-            throw new XmlFormatException(describe(e), e);
-        }
+        return withReader(reader, xml -> {
+            InfoType type = InfoType.forElement(xml.getNodeName());
+            // A class attribute on the root is how XStream documents pick a class: never one of ours.
+            if (type == null || xml.getAttribute("class") != null) {
+                throw new XmlFormatException("not a catalog or configuration object (allowed root elements: the GeoServer catalog and service types): <"
+                        + xml.getNodeName() + (type == null ? "" : " class=\"" + xml.getAttribute("class") + "\"") + ">", null);
+            }
+            return type.wrap(readElement(xml));
+        });
     }
 
     /** Reads one object that must be of the given type. */
@@ -89,15 +79,20 @@ public final class InfoXml {
 
     /** Reads any well-formed element as a tree, without type checks (e.g. a REST body to merge). */
     public XmlElement parse(String xml) {
+        return withReader(new StringReader(xml), InfoXml::readElement);
+    }
+
+    private <T> T withReader(Reader input, Function<HierarchicalStreamReader, T> read) {
+        MXParser parser = parsers.poll();
+        if (parser == null) {
+            parser = new MXParser();
+        }
         try {
-            HierarchicalStreamReader reader = driver.createReader(new StringReader(xml));
-            try {
-                return readElement(reader);
-            } finally {
-                reader.close();
-            }
+            return read.apply(new XppReader(input, parser, NAME_CODER));
         } catch (XStreamException e) {
             throw new XmlFormatException(describe(e), e);
+        } finally {
+            parsers.offer(parser);
         }
     }
 
@@ -134,7 +129,7 @@ public final class InfoXml {
     }
 
     private static void write(XmlElement element, Writer out) {
-        PrettyPrintWriter writer = new PrettyPrintWriter(out, new NoNameCoder());
+        PrettyPrintWriter writer = new PrettyPrintWriter(out, NAME_CODER);
         writeElement(element, writer);
         writer.flush();
     }
@@ -179,35 +174,6 @@ public final class InfoXml {
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        String message = e instanceof com.thoughtworks.xstream.security.ForbiddenClassException
-                || e instanceof com.thoughtworks.xstream.mapper.CannotResolveClassException
-                ? "not a catalog or configuration object (allowed root elements: the GeoServer catalog and service types)"
-                : "malformed XML";
-        return message + ": " + (cause.getMessage() == null ? cause.toString() : cause.getMessage().lines().findFirst().orElse(""));
-    }
-
-    /** Keeps the whole element as a tree: no field of the document ever selects a class. */
-    private static final class InfoConverter implements Converter {
-
-        @Override
-        public boolean canConvert(@SuppressWarnings("rawtypes") Class type) {
-            return type != null && Info.class.isAssignableFrom(type);
-        }
-
-        @Override
-        public void marshal(Object source, HierarchicalStreamWriter writer, MarshallingContext context) {
-            Info info = (Info) source;
-            for (Map.Entry<String, String> attribute : info.xml().attributes().entrySet()) {
-                writer.addAttribute(attribute.getKey(), attribute.getValue());
-            }
-            for (XmlElement child : info.xml().children()) {
-                writeElement(child, writer);
-            }
-        }
-
-        @Override
-        public Object unmarshal(HierarchicalStreamReader reader, UnmarshallingContext context) {
-            return InfoType.wrapAny(readElement(reader));
-        }
+        return "malformed XML: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage().lines().findFirst().orElse(""));
     }
 }
