@@ -36,11 +36,27 @@ public interface ReplicationLedger {
     /** Records that an origin's event was handled (applied, deferred or kept as failed). */
     void handled(String origin, long sequence);
 
+    /**
+     * Like {@link #advance}, for a change whose files are written after this call (a batch from
+     * other nodes): known at once, but kept across a crash only from {@link #keepHeld()} on, so
+     * that the ledger never outlives a change the data directory lost.
+     */
+    void advanceHeld(String objectId, Version version);
+
+    /** Like {@link #handled}, kept across a crash from {@link #keepHeld()} on, as {@link #advanceHeld}. */
+    void handledHeld(String origin, long sequence);
+
+    /** Keeps what {@link #advanceHeld} and {@link #handledHeld} recorded: called once the changes are on disk. */
+    void keepHeld();
+
     /** Last sequence handled per origin. */
     Map<String, Long> progress();
 
     /** Every known version, by object id. */
     Map<String, Version> versions();
+
+    /** How many versions are known: the size of this node's replication history. */
+    int versionCount();
 
     /** Takes over another node's knowledge (a snapshot): keeps the later of each version and sequence. */
     void merge(Map<String, Version> versions, Map<String, Long> progress);

@@ -17,10 +17,11 @@ public interface CatalogPersistence {
     void persist(List<ChangeEvent> changes, Catalog catalog) throws Exception;
 
     /**
-     * Puts on disk what was written for changes from other nodes since the last call. Those are
-     * written without waiting for the disk, so that a node applying many of them waits once per
-     * batch: the cluster calls this before it acknowledges the batch to the broker, which keeps
-     * the events until then. A local change is on disk when {@link #persist} returns.
+     * Puts on disk the changes from other nodes persisted since the last call. Those may be written
+     * later than {@link #persist} (a file changed many times in a batch is then written once) and
+     * without waiting for the disk, so that a node applying many of them waits once per batch: the
+     * cluster calls this before it acknowledges the batch to the broker, which keeps the events
+     * until then. A local change is on disk when {@link #persist} returns.
      */
     default void sync() throws Exception {}
 }

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The ledger in memory, with every update appended to a journal under
  * {@code ${karaf.data}/cluster/ledger} (the operating system keeps appended lines through a crash of
- * the process); the journal is compacted into a snapshot at every start. Lines are
+ * the process), or, for changes whose files are written later, appended once they are written; a
+ * stop drops lines still held, since the broker delivers their events again. The journal is
+ * compacted into a snapshot at every start. Lines are
  * {@code v <timestamp> <origin> <objectId>} and {@code s <sequence> <origin>}; names hold no spaces.
  */
 @Component(service = ReplicationLedger.class)
@@ -35,6 +37,8 @@ public class JournaledReplicationLedger implements ReplicationLedger {
     private final Map<String, Long> sequences = new ConcurrentHashMap<>();
     private final Path journal;
     private BufferedWriter writer;
+    /** Journal lines of {@link #advanceHeld} and {@link #handledHeld} not written yet; guarded by this. */
+    private final StringBuilder held = new StringBuilder();
 
     @Activate
     public JournaledReplicationLedger() {
@@ -104,9 +108,18 @@ public class JournaledReplicationLedger implements ReplicationLedger {
 
     @Override
     public void advance(String objectId, Version version) {
+        advance(objectId, version, false);
+    }
+
+    @Override
+    public void advanceHeld(String objectId, Version version) {
+        advance(objectId, version, true);
+    }
+
+    private void advance(String objectId, Version version, boolean hold) {
         Version result = versions.merge(objectId, version, JournaledReplicationLedger::later);
         if (result == version) {
-            append("v " + version.timestamp() + " " + version.origin() + " " + objectId + "\n");
+            append("v " + version.timestamp() + " " + version.origin() + " " + objectId + "\n", hold);
         }
     }
 
@@ -117,8 +130,26 @@ public class JournaledReplicationLedger implements ReplicationLedger {
 
     @Override
     public void handled(String origin, long sequence) {
+        handled(origin, sequence, false);
+    }
+
+    @Override
+    public void handledHeld(String origin, long sequence) {
+        handled(origin, sequence, true);
+    }
+
+    private void handled(String origin, long sequence, boolean hold) {
         if (sequences.merge(origin, sequence, Math::max) == sequence) {
-            append("s " + sequence + " " + origin + "\n");
+            append("s " + sequence + " " + origin + "\n", hold);
+        }
+    }
+
+    @Override
+    public synchronized void keepHeld() {
+        if (held.length() > 0) {
+            String lines = held.toString();
+            held.setLength(0);
+            append(lines, false);
         }
     }
 
@@ -130,6 +161,11 @@ public class JournaledReplicationLedger implements ReplicationLedger {
     @Override
     public Map<String, Version> versions() {
         return Map.copyOf(versions);
+    }
+
+    @Override
+    public int versionCount() {
+        return versions.size();
     }
 
     @Override
@@ -152,7 +188,11 @@ public class JournaledReplicationLedger implements ReplicationLedger {
         }
     }
 
-    private synchronized void append(String line) {
+    private synchronized void append(String line, boolean hold) {
+        if (hold) {
+            held.append(line);
+            return;
+        }
         try {
             writer.write(line);
             writer.flush();

@@ -46,6 +46,27 @@ class JournaledReplicationLedgerTest {
     }
 
     @Test
+    void heldEntriesCountAtOnceAndSurviveARestartOnlyOnceKept() throws Exception {
+        JournaledReplicationLedger ledger = new JournaledReplicationLedger(data);
+        ledger.advance("local", new Version(5, "a"));
+        ledger.advanceHeld("ws1", new Version(10, "b"));
+        ledger.handledHeld("b", 7);
+        assertEquals(7, ledger.lastSequence("b"), "known at once");
+        assertFalse(ledger.isNewer("ws1", new Version(10, "b")));
+        // What a crash now leaves: the journal as it is (a copy, since opening a ledger compacts its journal).
+        java.nio.file.Path crash = java.nio.file.Files.createDirectories(data.resolve("crash"));
+        java.nio.file.Files.copy(data.resolve("ledger"), crash.resolve("ledger"));
+        JournaledReplicationLedger crashed = new JournaledReplicationLedger(crash);
+        assertEquals(0, crashed.lastSequence("b"), "not kept before keepHeld");
+        assertTrue(crashed.isNewer("ws1", new Version(10, "b")));
+        assertFalse(crashed.isNewer("local", new Version(5, "a")), "what is not held is kept at once");
+        ledger.keepHeld();
+        JournaledReplicationLedger restarted = new JournaledReplicationLedger(data);
+        assertEquals(7, restarted.lastSequence("b"));
+        assertFalse(restarted.isNewer("ws1", new Version(10, "b")));
+    }
+
+    @Test
     void mergeKeepsTheLaterOfEachAndSurvivesARestart() throws Exception {
         JournaledReplicationLedger ledger = new JournaledReplicationLedger(data);
         ledger.advance("ws1", new Version(10, "a"));

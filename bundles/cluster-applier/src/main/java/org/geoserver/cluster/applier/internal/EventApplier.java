@@ -103,7 +103,7 @@ public class EventApplier implements EventHandler, ApplierStatus, ConfigurationS
         if (outcome == Outcome.DEFERRED) {
             deferred.keep(event, "waiting for referenced objects");
         }
-        ledger.handled(event.origin(), event.sequence());
+        ledger.handledHeld(event.origin(), event.sequence());
         if (outcome == Outcome.APPLIED) {
             retryDeferred();
         }
@@ -151,7 +151,7 @@ public class EventApplier implements EventHandler, ApplierStatus, ConfigurationS
                 }
             }
         }
-        ledger.advance(event.objectId(), version);
+        ledger.advanceHeld(event.objectId(), version);
         applied.incrementAndGet();
         return Outcome.APPLIED;
     }
@@ -170,16 +170,19 @@ public class EventApplier implements EventHandler, ApplierStatus, ConfigurationS
             for (EventStore.Kept kept : deferred.list()) {
                 Outcome outcome = apply(kept.event());
                 if (outcome != Outcome.DEFERRED) {
-                    deferred.forget(kept);
+                    deferred.forgetLater(kept); // once flush() wrote its change
                     progress |= outcome == Outcome.APPLIED;
                 }
             }
         }
     }
 
+    /** Puts the handled events' files on disk, then their ledger entries: after a crash the ledger never claims a change the files lack. */
     @Override
     public synchronized void flush() throws Exception {
         persistence.sync();
+        ledger.keepHeld();
+        deferred.deleteForgotten();
     }
 
     @Override
@@ -194,11 +197,7 @@ public class EventApplier implements EventHandler, ApplierStatus, ConfigurationS
             objects.add(new SnapshotObject(info.xml().name(), info.getId(), xml.toXml(info), body));
         }
         List<ClusterEvent> pending = new ArrayList<>();
-        try {
-            deferred.list().forEach(kept -> pending.add(kept.event()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the deferred events in " + deferred.directory() + " for a snapshot", e);
-        }
+        deferred.list().forEach(kept -> pending.add(kept.event()));
         ClusterSettings settings = configuration.current();
         return new ConfigurationSnapshot(settings.instanceName(), settings.group(), System.currentTimeMillis(), objects, versions, progress, pending);
     }
@@ -223,6 +222,11 @@ public class EventApplier implements EventHandler, ApplierStatus, ConfigurationS
                 throw new IOException("cannot install the " + snapshot + ": " + again.getMessage(), again);
             }
         }
+        try {
+            persistence.sync(); // the files before the ledger's entries for them
+        } catch (Exception e) {
+            throw new IOException("the " + snapshot + " is installed but could not be put on disk: " + e.getMessage(), e);
+        }
         ledger.merge(snapshot.versions(), snapshot.progress());
         Set<String> waiting = new HashSet<>();
         deferred.list().forEach(kept -> waiting.add(kept.event().id()));
@@ -233,7 +237,7 @@ public class EventApplier implements EventHandler, ApplierStatus, ConfigurationS
         }
         retryDeferred();
         try {
-            persistence.sync();
+            flush();
         } catch (Exception e) {
             throw new IOException("the " + snapshot + " is installed but could not be put on disk: " + e.getMessage(), e);
         }
@@ -259,20 +263,11 @@ public class EventApplier implements EventHandler, ApplierStatus, ConfigurationS
 
     @Override
     public int deferred() {
-        return count(deferred);
+        return deferred.size();
     }
 
     @Override
     public int failed() {
-        return count(failed);
-    }
-
-    private static int count(EventStore store) {
-        try {
-            return store.size();
-        } catch (IOException e) {
-            LOG.warn("Cannot count the events in {}: {}", store.directory(), e.getMessage());
-            return -1;
-        }
+        return failed.size();
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.geoserver.cluster.api.ClusterEvent;
 import org.geoserver.cluster.api.ClusterEventCodec;
@@ -15,6 +16,9 @@ import org.geoserver.cluster.api.InvalidEventException;
 /**
  * Events kept in a folder, one file each in arrival order, with a text file saying why: the
  * deferred events (waiting for references) and the failed ones (kept for an operator to inspect).
+ * The folder is read once, when the store opens; after that the store knows what it holds. An
+ * event can be forgotten at once or later: one applied with a batch whose files are written later
+ * stays on disk until they are, so that a crash in between leaves it to be applied again.
  */
 final class EventStore {
 
@@ -25,13 +29,24 @@ final class EventStore {
 
     private final Path directory;
     private final ClusterEventCodec codec = new ClusterEventCodec("");
+    /** What the folder holds and is not forgotten, by file name, so in arrival order. */
+    private final TreeMap<Path, Kept> kept = new TreeMap<>();
+    /** Forgotten, with their files still to delete. */
+    private final List<Kept> forgotten = new ArrayList<>();
     private long counter;
 
     EventStore(Path directory) throws IOException {
         this.directory = directory;
         Files.createDirectories(directory);
-        for (Kept kept : list()) {
-            counter = Math.max(counter, Long.parseLong(kept.file().getFileName().toString().split("-", 2)[0]));
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).toList()) {
+                try {
+                    kept.put(file, new Kept(file, codec.decode(Files.readAllBytes(file))));
+                } catch (InvalidEventException e) {
+                    throw new IOException("kept event " + file + " cannot be read: " + e.getMessage(), e);
+                }
+                counter = Math.max(counter, Long.parseLong(file.getFileName().toString().split("-", 2)[0]));
+            }
         }
     }
 
@@ -42,33 +57,45 @@ final class EventStore {
         Files.write(temp, codec.encode(event));
         Files.writeString(directory.resolve(name + ".txt"), event + "\n" + reason + "\n", StandardCharsets.UTF_8);
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        kept.put(file, new Kept(file, event));
         return file;
     }
 
-    synchronized List<Kept> list() throws IOException {
-        List<Kept> kept = new ArrayList<>();
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).sorted().toList()) {
-                try {
-                    kept.add(new Kept(file, codec.decode(Files.readAllBytes(file))));
-                } catch (InvalidEventException e) {
-                    throw new IOException("kept event " + file + " cannot be read: " + e.getMessage(), e);
-                }
-            }
-        }
-        return kept;
+    synchronized List<Kept> list() {
+        return List.copyOf(kept.values());
     }
 
-    synchronized void forget(Kept kept) throws IOException {
-        Files.deleteIfExists(kept.file());
-        String name = kept.file().getFileName().toString();
-        Files.deleteIfExists(kept.file().resolveSibling(name.substring(0, name.length() - SUFFIX.length()) + ".txt"));
+    synchronized boolean isEmpty() {
+        return kept.isEmpty();
     }
 
-    synchronized int size() throws IOException {
-        try (Stream<Path> files = Files.list(directory)) {
-            return (int) files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).count();
+    synchronized void forget(Kept event) throws IOException {
+        kept.remove(event.file());
+        delete(event);
+    }
+
+    /** Forgets the event now; its files go with {@link #deleteForgotten()}. */
+    synchronized void forgetLater(Kept event) {
+        if (kept.remove(event.file()) != null) {
+            forgotten.add(event);
         }
+    }
+
+    synchronized void deleteForgotten() throws IOException {
+        while (!forgotten.isEmpty()) {
+            delete(forgotten.get(0));
+            forgotten.remove(0);
+        }
+    }
+
+    private static void delete(Kept event) throws IOException {
+        Files.deleteIfExists(event.file());
+        String name = event.file().getFileName().toString();
+        Files.deleteIfExists(event.file().resolveSibling(name.substring(0, name.length() - SUFFIX.length()) + ".txt"));
+    }
+
+    synchronized int size() {
+        return kept.size();
     }
 
     Path directory() {

@@ -114,8 +114,13 @@ class EventApplierTest {
         c.receive(fromB);
         assertEquals(2, c.applier.deferred());
         assertNull(c.catalog.getLayerByName("sf:streams"));
-        c.receive(fromA);
+        for (ClusterEvent event : fromA) {
+            c.applier.handle(event);
+        }
         assertEquals(0, c.applier.deferred());
+        assertEquals(2, new EventStore(data.resolve("c/deferred")).size(), "kept on disk until the batch that applied them is flushed");
+        c.applier.flush();
+        assertEquals(0, new EventStore(data.resolve("c/deferred")).size());
         assertEquals(b.content(), c.content());
     }
 
@@ -184,5 +189,19 @@ class EventApplierTest {
         restarted.catalog.replaceAll(b.catalog.list(org.geoserver.cluster.catalog.api.Info.class));
         restarted.receive(events);
         assertEquals(events.size(), restarted.applier.skipped(), "the ledger remembers what was handled");
+    }
+
+    @Test
+    void eventsHandledButNotFlushedAreAppliedAgainAfterACrash() throws Exception {
+        publishOnA();
+        List<ClusterEvent> events = a.sent();
+        for (ClusterEvent event : events) {
+            b.applier.handle(event); // the process dies before the batch is flushed: the broker delivers it again
+        }
+        assertEquals(events.size(), b.applier.applied() + b.applier.skipped());
+        TestNode restarted = new TestNode("node-b", data.resolve("b"));
+        restarted.receive(events);
+        assertEquals(0, restarted.applier.skipped(), "the ledger kept nothing of a batch whose files may be missing");
+        assertEquals(b.content(), restarted.content());
     }
 }

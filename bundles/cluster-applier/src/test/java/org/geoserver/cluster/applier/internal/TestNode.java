@@ -64,10 +64,12 @@ final class TestNode {
         return events;
     }
 
-    void receive(List<ClusterEvent> events) throws IOException {
+    /** Hands the events over as one batch, as the transport does: each handled, then flushed before the broker is acknowledged. */
+    void receive(List<ClusterEvent> events) throws Exception {
         for (ClusterEvent event : events) {
             applier.handle(event);
         }
+        applier.flush();
     }
 
     /** The whole content, comparable between nodes. */

@@ -4,14 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.geoserver.cluster.api.ConfigurationDigest;
 import org.geoserver.cluster.catalog.api.Catalog;
+import org.geoserver.cluster.catalog.api.CatalogListener;
 import org.geoserver.cluster.catalog.api.CatalogReady;
+import org.geoserver.cluster.catalog.api.ChangeEvent;
 import org.geoserver.cluster.catalog.api.Info;
 import org.geoserver.cluster.catalog.api.XmlElement;
 import org.osgi.service.component.annotations.Activate;
@@ -22,11 +27,25 @@ import org.osgi.service.component.annotations.Reference;
  * Digests of the catalog computed from the objects' XML trees: each object's top-level properties
  * are taken in name order (GeoServer does not care about it; files written by different tools
  * differ there), nested lists keep their order (a group's layers are an ordered list).
+ *
+ * <p>Every status a node sends or receives asks for the digests, and a catalog holds tens of
+ * thousands of objects: the results are kept until the catalog changes (it tells this digester as
+ * a {@link CatalogListener}), and an object whose XML tree is the one digested before (trees are
+ * immutable) is not digested again.
  */
-@Component(service = ConfigurationDigest.class)
-public class CatalogDigester implements ConfigurationDigest {
+@Component(service = {ConfigurationDigest.class, CatalogListener.class})
+public class CatalogDigester implements ConfigurationDigest, CatalogListener {
 
     private final Catalog catalog;
+    /** Counts the catalog's changes, so that a result knows whether it is still current. */
+    private final AtomicLong changes = new AtomicLong();
+    private volatile Digests last;
+    /** Each object's digest with the tree it was computed from, by id. */
+    private volatile Map<String, Digested> objects = Map.of();
+
+    private record Digests(long changes, Map<String, String> byId, Map<String, String> byType, String overall) {}
+
+    private record Digested(XmlElement xml, String digest) {}
 
     /** Waits for {@link CatalogReady}: the digest of a catalog still loading would look like a drift to the peers. */
     @Activate
@@ -39,33 +58,67 @@ public class CatalogDigester implements ConfigurationDigest {
     }
 
     @Override
+    public void changed(ChangeEvent event) {
+        changes.incrementAndGet();
+    }
+
+    @Override
+    public void reloaded() {
+        changes.incrementAndGet();
+    }
+
+    @Override
     public String digest() {
-        MessageDigest all = sha256();
-        digestsByType().forEach((type, digest) -> all.update((type + "=" + digest + "\n").getBytes(StandardCharsets.UTF_8)));
-        return HexFormat.of().formatHex(all.digest());
+        return current().overall();
     }
 
     @Override
     public Map<String, String> digestsByType() {
-        Map<String, MessageDigest> byType = new TreeMap<>();
-        digestsById().forEach((id, digest) -> {
-            String type = id.substring(0, id.indexOf(' '));
-            byType.computeIfAbsent(type, t -> sha256()).update((id + "=" + digest + "\n").getBytes(StandardCharsets.UTF_8));
-        });
-        Map<String, String> result = new TreeMap<>();
-        byType.forEach((type, digest) -> result.put(type, HexFormat.of().formatHex(digest.digest())));
-        return result;
+        return current().byType();
     }
 
     /** Keys are "type id", sorted, so that the per-type digests are independent of creation order. */
     @Override
     public Map<String, String> digestsById() {
+        return current().byId();
+    }
+
+    private Digests current() {
+        long seen = changes.get(); // before reading the catalog: a change meanwhile makes the result stale, never wrong
+        Digests known = last;
+        if (known != null && known.changes() == seen) {
+            return known;
+        }
+        Map<String, String> byId = computeById();
+        Map<String, MessageDigest> typeDigests = new TreeMap<>();
+        byId.forEach((id, digest) -> {
+            String type = id.substring(0, id.indexOf(' '));
+            typeDigests.computeIfAbsent(type, t -> sha256()).update((id + "=" + digest + "\n").getBytes(StandardCharsets.UTF_8));
+        });
+        Map<String, String> byType = new TreeMap<>();
+        typeDigests.forEach((type, digest) -> byType.put(type, HexFormat.of().formatHex(digest.digest())));
+        MessageDigest all = sha256();
+        byType.forEach((type, digest) -> all.update((type + "=" + digest + "\n").getBytes(StandardCharsets.UTF_8)));
+        Digests result = new Digests(seen, Collections.unmodifiableMap(byId), Collections.unmodifiableMap(byType), HexFormat.of().formatHex(all.digest()));
+        last = result;
+        return result;
+    }
+
+    private Map<String, String> computeById() {
+        Map<String, Digested> previous = objects;
+        Map<String, Digested> next = new HashMap<>(previous.size() * 2);
         Map<String, String> digests = new TreeMap<>();
         for (Info info : catalog.list(Info.class)) {
-            MessageDigest digest = sha256();
-            digest.update(canonical(info.xml()).getBytes(StandardCharsets.UTF_8));
-            digests.put(info.xml().name() + " " + info.getId(), HexFormat.of().formatHex(digest.digest()));
+            Digested known = previous.get(info.getId());
+            if (known == null || known.xml() != info.xml()) {
+                MessageDigest digest = sha256();
+                digest.update(canonical(info.xml()).getBytes(StandardCharsets.UTF_8));
+                known = new Digested(info.xml(), HexFormat.of().formatHex(digest.digest()));
+            }
+            next.put(info.getId(), known);
+            digests.put(info.xml().name() + " " + info.getId(), known.digest());
         }
+        objects = next;
         return digests;
     }
 

@@ -121,7 +121,7 @@ public class DigestExchange implements StatusListener, PeerDirectory {
         ClusterSettings settings = configuration.current();
         Outbox current = outbox;
         return new NodeStatus(settings.instanceName(), settings.group(), digest.digest(), current == null ? 0 : current.size(), clock.getAsLong(),
-                digest.digestsByType(), ledger.versions().size(), current == null ? 0 : current.lastAppended(), receiving(settings), settings.readOnly());
+                digest.digestsByType(), ledger.versionCount(), current == null ? 0 : current.lastAppended(), receiving(settings), settings.readOnly());
     }
 
     /** True while this node does not apply other nodes' events, or knows of some it has not handled yet. */

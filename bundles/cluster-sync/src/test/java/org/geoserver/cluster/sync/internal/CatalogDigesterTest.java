@@ -2,6 +2,7 @@ package org.geoserver.cluster.sync.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.List;
 import org.geoserver.cluster.catalog.api.CatalogDefaults;
@@ -43,5 +44,20 @@ class CatalogDigesterTest {
         assertNotEquals(da.digestsByType().get("workspace"), db.digestsByType().get("workspace"));
         assertEquals(da.digestsByType().get("global"), db.digestsByType().get("global"));
         assertNotEquals(da.digestsById().get("workspace w1"), db.digestsById().get("workspace w1"));
+    }
+
+    @Test
+    void resultsAreKeptUntilTheCatalogChanges() {
+        CatalogImpl catalog = new CatalogImpl();
+        CatalogDigester digester = new CatalogDigester(catalog);
+        catalog.addListener(digester);
+        String empty = digester.digest();
+        assertSame(digester.digestsByType(), digester.digestsByType(), "computed once while nothing changes");
+        catalog.add(org.geoserver.cluster.catalog.api.WorkspaceInfo.named("added"));
+        String added = digester.digest();
+        assertNotEquals(empty, added);
+        assertEquals(new CatalogDigester(catalog).digestsById(), digester.digestsById(), "the same as computed afresh");
+        catalog.replaceAll(List.<Info>of(workspace("w1", "one", true)));
+        assertEquals(new CatalogDigester(catalog).digest(), digester.digest(), "a reload counts as a change");
     }
 }

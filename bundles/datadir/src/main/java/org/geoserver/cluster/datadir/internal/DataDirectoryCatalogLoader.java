@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.util.List;
 import org.geoserver.cluster.catalog.api.Catalog;
 import org.geoserver.cluster.catalog.xml.InfoXml;
+import org.geoserver.cluster.datadir.api.DataDirectoryPersistence;
 import org.geoserver.cluster.datadir.internal.DataDirectoryLocator.Location;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +45,9 @@ public class DataDirectoryCatalogLoader implements Runnable {
     private final DataDirectoryLocator locator;
     private final DataDirectoryLoader loader = new DataDirectoryLoader(new InfoXml(), LOAD_THREADS);
     private volatile Location location;
+    /** Writes what it holds back before a reload, so that the reload reads every applied change. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile DataDirectoryPersistence persistence;
 
     /**
      * Loads on a thread of its own, so that the rest of Karaf starts meanwhile, and then enables
@@ -92,12 +99,25 @@ public class DataDirectoryCatalogLoader implements Runnable {
         load(location);
     }
 
+    private void writePending() {
+        DataDirectoryPersistence writer = persistence;
+        if (writer == null) {
+            return;
+        }
+        try {
+            writer.sync();
+        } catch (Exception e) {
+            LOG.warn("Changes from other nodes could not be written to {} before the reload, which drops them: {}", location, e.getMessage());
+        }
+    }
+
     /** Where the catalog was last loaded from. */
     java.nio.file.Path root() {
         return location.path();
     }
 
     private synchronized void load(Location requested) {
+        writePending();
         location = requested;
         long start = System.nanoTime();
         try {

@@ -26,6 +26,7 @@ import org.geoserver.cluster.datadir.api.DataDirectoryPersistence;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,12 @@ import org.slf4j.LoggerFactory;
  * other nodes are written like local ones: whether they should be is the cluster's decision, made
  * by a higher-ranked {@link CatalogPersistence} that may delegate here through
  * {@link DataDirectoryPersistence}.
+ *
+ * <p>A local change is on disk when {@link #persist} returns. The files of changes from other nodes
+ * are written by {@link #sync}, once per batch the transport acknowledges: a file changed many
+ * times in the batch is written once, the others by several threads. Whatever reads or writes the
+ * data directory here first carries out what is pending, so the files always follow the order of
+ * the changes.
  */
 @Component(
         service = {CatalogPersistence.class, StyleFiles.class, DataDirectoryPersistence.class},
@@ -49,6 +56,8 @@ public class DataDirectoryPersister implements DataDirectoryPersistence {
     private final InfoXml xml = new InfoXml();
     /** Files written for changes from other nodes and not forced to disk yet. */
     private final Set<Path> unforced = ConcurrentHashMap.newKeySet();
+    /** The file operations of changes from other nodes not carried out yet, in order; guarded by this. */
+    private final FilePlan pending = new FilePlan(unforced);
 
     @Activate
     public DataDirectoryPersister(@Reference DataDirectory dataDirectory) {
@@ -59,7 +68,7 @@ public class DataDirectoryPersister implements DataDirectoryPersistence {
     public void persist(List<ChangeEvent> changes, Catalog after) throws IOException {
         DataDirectoryLayout layout = new DataDirectoryLayout(dataDirectory.root());
         OnDisk onDisk = new OnDisk(changes, after);
-        // Changes from other nodes wait for the disk in sync(), once per batch; local ones here.
+        // Changes from other nodes are written and forced in sync(), once per batch; local ones here.
         FilePlan plan = new FilePlan(changes.get(0).isLocal() ? null : unforced);
         for (ChangeEvent event : changes) {
             try {
@@ -69,18 +78,55 @@ public class DataDirectoryPersister implements DataDirectoryPersistence {
                 throw new IOException(event + " cannot be written to " + layout.root() + ": " + e.getMessage(), e);
             }
         }
-        plan.execute(layout.root());
+        synchronized (this) {
+            if (changes.get(0).isLocal()) {
+                carryOutPending();
+                plan.execute(layout.root());
+            } else {
+                pending.addAll(plan);
+            }
+        }
     }
 
     @Override
     public void sync() throws IOException {
+        synchronized (this) {
+            carryOutPending();
+        }
         List<Path> files = new ArrayList<>(unforced);
         FilePlan.forceAll(files, dataDirectory.root());
         unforced.removeAll(files);
     }
 
+    /** Writes what is pending when the persister goes away (the bundle stops or is updated), so that no applied change is left in memory only. */
+    @Deactivate
+    void deactivate() {
+        int operations;
+        synchronized (this) {
+            operations = pending.size();
+        }
+        try {
+            sync();
+        } catch (IOException e) {
+            LOG.error("Stopping with {} file operations of changes from other nodes not carried out in {}: {}", operations, dataDirectory.root(), e.getMessage(), e);
+        }
+    }
+
+    private void carryOutPending() throws IOException {
+        if (!pending.isEmpty()) {
+            pending.execute(dataDirectory.root());
+        }
+    }
+
     @Override
     public Optional<byte[]> read(StyleInfo style, Catalog catalog) {
+        synchronized (this) {
+            try {
+                carryOutPending();
+            } catch (IOException e) {
+                LOG.warn("Reading the file of {} while changes from other nodes could not be written: {}", style, e.getMessage());
+            }
+        }
         Path file;
         try {
             file = new DataDirectoryLayout(dataDirectory.root()).styleFile(style, catalog::getById);

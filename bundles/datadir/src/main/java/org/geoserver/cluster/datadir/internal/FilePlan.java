@@ -15,11 +15,12 @@ import java.util.function.Supplier;
 import org.geoserver.cluster.catalog.api.ChangeEvent;
 
 /**
- * The file operations of one change, planned in order, then carried out. A run of consecutive
- * writes to different files (a large change: an installed snapshot, a recursive removal) is written
- * by several threads, since each atomic write waits for the disk ({@link AtomicFiles#write} forces
- * the file before its rename) and the disk takes concurrent syncs together. Moves and deletions keep
- * their place in the order, so every write still finds the folders as the sequence leaves them.
+ * File operations planned in order (those of one change, or of a batch of changes), then carried
+ * out. A run of consecutive writes to different files (a large change: an installed snapshot, a
+ * recursive removal; a batch of changes from other nodes) is written by several threads, since each
+ * atomic write waits for the disk (a rename, and a force unless the caller forces later) and the
+ * disk takes concurrent requests together. Moves and deletions keep their place in the order, so
+ * every write still finds the folders as the sequence leaves them.
  */
 final class FilePlan {
 
@@ -92,11 +93,31 @@ final class FilePlan {
         operations.add(new Step("delete " + path, () -> AtomicFiles.delete(path), current));
     }
 
-    /** Carries the operations out in order; stops at the first failure, naming its event and file. */
+    /** Appends the operations of a later plan. */
+    void addAll(FilePlan later) {
+        operations.addAll(later.operations);
+    }
+
+    boolean isEmpty() {
+        return operations.isEmpty();
+    }
+
+    int size() {
+        return operations.size();
+    }
+
+    /**
+     * Carries the operations out in order, each leaving the plan once done. At the first failure it
+     * stops, naming the event and file; the plan then holds what is left, the failed operation
+     * first, to be carried out again (every operation can be repeated). A write of a file that a
+     * later write replaces, with only writes between them, is left out: the later content is the
+     * one that counts.
+     */
     void execute(Path root) throws IOException {
+        dropReplacedWrites();
         ExecutorService pool = null;
+        int i = 0;
         try {
-            int i = 0;
             while (i < operations.size()) {
                 int end = endOfWriteRun(i);
                 if (end - i >= PARALLEL_RUN) {
@@ -106,13 +127,36 @@ final class FilePlan {
                     runInParallel(operations.subList(i, end), pool, root);
                     i = end;
                 } else {
-                    run(operations.get(i++), root);
+                    run(operations.get(i), root);
+                    i++;
                 }
             }
         } finally {
+            operations.subList(0, i).clear();
             if (pool != null) {
                 pool.shutdownNow();
             }
+        }
+    }
+
+    /** Leaves out each write that a later write of the same file replaces before any move or deletion. */
+    private void dropReplacedWrites() {
+        Set<Path> writtenLater = new HashSet<>();
+        List<Operation> kept = new ArrayList<>(operations.size());
+        for (int i = operations.size() - 1; i >= 0; i--) {
+            Operation operation = operations.get(i);
+            Path file = operation.written();
+            if (file == null) {
+                writtenLater.clear();
+            } else if (!writtenLater.add(file)) {
+                continue;
+            }
+            kept.add(operation);
+        }
+        if (kept.size() < operations.size()) {
+            java.util.Collections.reverse(kept);
+            operations.clear();
+            operations.addAll(kept);
         }
     }
 

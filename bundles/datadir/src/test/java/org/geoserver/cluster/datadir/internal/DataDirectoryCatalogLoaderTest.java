@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.geoserver.cluster.catalog.api.Change;
 import org.geoserver.cluster.catalog.api.StyleInfo;
 import org.geoserver.cluster.catalog.api.WorkspaceInfo;
 import org.geoserver.cluster.catalog.internal.CatalogImpl;
@@ -58,6 +59,20 @@ class DataDirectoryCatalogLoaderTest {
         loader.run();
         assertEquals(null, catalog.getWorkspaceByName("only-in-memory"));
         assertEquals(8, catalog.list(WorkspaceInfo.class).size());
+    }
+
+    @Test
+    void aReloadReadsChangesFromOtherNodesNotWrittenYet() throws IOException {
+        Path release = Fixtures.copy(Fixtures.RELEASE, temp.resolve("release"));
+        DataDirectoryCatalogLoader loader = activate(release.toString(), Map.of());
+        DataDirectoryPersister persister = Fixtures.persister(release);
+        catalog.setPersistence(persister);
+        loader.persistence = persister;
+        WorkspaceInfo remote = WorkspaceInfo.named("remote");
+        remote.setId("WorkspaceInfoImpl-remote");
+        catalog.apply(Change.add(remote).from("node-b")); // its file waits for the batch's end
+        loader.run();
+        assertNotNull(catalog.getWorkspaceByName("remote"));
     }
 
     @Test

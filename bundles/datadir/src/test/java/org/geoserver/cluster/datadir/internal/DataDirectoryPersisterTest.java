@@ -41,6 +41,9 @@ class DataDirectoryPersisterTest {
 
     @TempDir
     Path root;
+    /** A second data directory, for comparisons (JUnit 5.10 gives each field its own folder). */
+    @TempDir
+    Path other;
 
     private final InfoXml xml = new InfoXml();
     private CatalogImpl catalog;
@@ -57,23 +60,125 @@ class DataDirectoryPersisterTest {
     }
 
     @Test
-    void changesFromOtherNodesAreVisibleAtOnceAndPutOnDiskBySync() throws Exception {
+    void changesFromOtherNodesAreVisibleAtOnceAndWrittenBySync() throws Exception {
         DataDirectoryPersister persister = Fixtures.persister(root);
         catalog.setPersistence(persister);
         persister.sync(); // nothing pending: nothing to do
         WorkspaceInfo remote = WorkspaceInfo.named("remote");
         remote.setId("WorkspaceInfoImpl-remote");
-        catalog.apply(org.geoserver.cluster.catalog.api.Change.add(remote).from("node-b"));
-        assertTrue(Files.exists(root.resolve("workspaces/remote/workspace.xml")), "written at once; forced by sync");
+        catalog.apply(Change.add(remote).from("node-b"));
+        assertEquals("remote", catalog.getWorkspaceByName("remote").getName(), "in memory at once");
+        assertTrue(Files.notExists(root.resolve("workspaces/remote")), "written with the batch");
         persister.sync();
-        catalog.apply(org.geoserver.cluster.catalog.api.Change.add(WorkspaceInfo.named("gone")).from(null));
+        assertStored(catalog.getWorkspaceByName("remote"), "workspaces/remote/workspace.xml");
         WorkspaceInfo later = WorkspaceInfo.named("later");
         later.setId("WorkspaceInfoImpl-later");
-        catalog.apply(org.geoserver.cluster.catalog.api.Change.add(later).from("node-b"));
-        catalog.apply(org.geoserver.cluster.catalog.api.Change.remove(catalog.getWorkspaceByName("later")).from("node-b"));
-        persister.sync(); // a file removed since it was written is no error
+        catalog.apply(Change.add(later).from("node-b"));
+        catalog.apply(Change.remove(catalog.getWorkspaceByName("later")).from("node-b"));
+        persister.sync();
         assertTrue(Files.notExists(root.resolve("workspaces/later")));
         assertEquals("remote", Fixtures.load(root).getWorkspaceByName("remote").getName());
+    }
+
+    @Test
+    void aBatchLeavesTheFilesThatWritingEachChangeAtOnceWould() throws Exception {
+        // Many changes to few files, with folder moves between them: written once per file where nothing moves in between.
+        DataDirectoryPersister persister = Fixtures.persister(root);
+        catalog.setPersistence(persister);
+        changeManyTimes(catalog, () -> {});
+        persister.sync();
+        Fixtures.copy(Fixtures.RELEASE, other);
+        DataDirectoryPersister atOnce = Fixtures.persister(other);
+        CatalogImpl each = Fixtures.load(other);
+        each.setPersistence(atOnce);
+        changeManyTimes(each, () -> {
+            try {
+                atOnce.sync();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertEquals(contents(other), contents(root));
+        assertStored(catalog.getWorkspaceByName("sf49"), "workspaces/sf49/workspace.xml");
+        assertStored(catalog.getNamespaceByPrefix("topp"), "workspaces/topp/namespace.xml");
+    }
+
+    /** Edits a namespace and adds a workspace 50 times (writes only), then renames a workspace 50 times (folder moves), as changes from node-b. */
+    private static void changeManyTimes(CatalogImpl catalog, Runnable afterEach) {
+        for (int i = 0; i < 50; i++) {
+            NamespaceInfo namespace = catalog.getNamespaceByPrefix("topp");
+            namespace.setURI("http://example.com/" + i);
+            catalog.apply(Change.save(namespace).from("node-b"));
+            afterEach.run();
+            WorkspaceInfo added = WorkspaceInfo.named("batch" + i);
+            added.setId("WorkspaceInfoImpl-batch" + i);
+            catalog.apply(Change.add(added).from("node-b"));
+            afterEach.run();
+        }
+        for (int i = 0; i < 50; i++) {
+            WorkspaceInfo renamed = catalog.getWorkspaceByName(i == 0 ? "sf" : "sf" + (i - 1));
+            renamed.setName("sf" + i);
+            catalog.apply(Change.save(renamed).from("node-b"));
+            afterEach.run();
+        }
+    }
+
+    /** Every file under the folder with its content. */
+    private static java.util.Map<String, String> contents(Path folder) throws IOException {
+        java.util.Map<String, String> contents = new java.util.TreeMap<>();
+        for (String file : Fixtures.files(folder)) {
+            contents.put(file, Files.readString(folder.resolve(file), StandardCharsets.ISO_8859_1));
+        }
+        return contents;
+    }
+
+    @Test
+    void aLocalChangeWritesWhatIsPendingFirst() throws Exception {
+        DataDirectoryPersister persister = Fixtures.persister(root);
+        catalog.setPersistence(persister);
+        WorkspaceInfo sf = catalog.getWorkspaceByName("sf");
+        sf.setName("sf2");
+        catalog.apply(Change.save(sf).from("node-b")); // moves the folder, pending
+        catalog.add(store("local", catalog.getWorkspaceByName("sf2"))); // local: written at once, after the pending move
+        assertStored(catalog.getStoreByName("sf2", "local", StoreInfo.class), "workspaces/sf2/local/datastore.xml");
+        assertStored(catalog.getWorkspaceByName("sf2"), "workspaces/sf2/workspace.xml");
+        assertTrue(Files.notExists(root.resolve("workspaces/sf")));
+    }
+
+    @Test
+    void aPendingWriteThatFailsIsCarriedOutByTheNextSync() throws Exception {
+        DataDirectoryPersister persister = Fixtures.persister(root);
+        catalog.setPersistence(persister);
+        WorkspaceInfo blocked = WorkspaceInfo.named("blocked");
+        blocked.setId("WorkspaceInfoImpl-blocked");
+        catalog.apply(Change.add(blocked).from("node-b"));
+        Files.writeString(root.resolve("workspaces/blocked"), "a file where the workspace folder would go");
+        IOException e = assertThrows(IOException.class, persister::sync);
+        assertTrue(e.getMessage().contains(root.resolve("workspaces/blocked").toString()), e.getMessage());
+        assertEquals("blocked", catalog.getWorkspaceByName("blocked").getName(), "applied in memory; the transport delivers the batch again");
+        Files.delete(root.resolve("workspaces/blocked"));
+        persister.sync();
+        assertStored(catalog.getWorkspaceByName("blocked"), "workspaces/blocked/workspace.xml");
+    }
+
+    @Test
+    void aStyleFileReadSeesThePendingBody() throws Exception {
+        DataDirectoryPersister persister = Fixtures.persister(root);
+        catalog.setPersistence(persister);
+        StyleInfo style = catalog.getStyleByName(null, "line");
+        catalog.apply(Change.save(style).from("node-b").withStyleBody(SLD));
+        assertArrayEquals(SLD, persister.read(catalog.getStyleByName(null, "line"), catalog).orElseThrow());
+    }
+
+    @Test
+    void stoppingWritesWhatIsPending() throws Exception {
+        DataDirectoryPersister persister = Fixtures.persister(root);
+        catalog.setPersistence(persister);
+        WorkspaceInfo remote = WorkspaceInfo.named("remote");
+        remote.setId("WorkspaceInfoImpl-remote");
+        catalog.apply(Change.add(remote).from("node-b"));
+        persister.deactivate();
+        assertStored(catalog.getWorkspaceByName("remote"), "workspaces/remote/workspace.xml");
     }
 
     @Test
@@ -282,10 +387,13 @@ class DataDirectoryPersisterTest {
     }
 
     @Test
-    void changesFromOtherNodesAreWrittenLikeLocalOnes() throws IOException {
+    void changesFromOtherNodesAreWrittenLikeLocalOnes() throws Exception {
+        DataDirectoryPersister persister = Fixtures.persister(root);
+        catalog.setPersistence(persister);
         WorkspaceInfo workspace = WorkspaceInfo.named("remote");
         workspace.setId("WorkspaceInfoImpl-remote");
         catalog.apply(Change.add(workspace).from("node-2"));
+        persister.sync();
         assertStored(catalog.getWorkspaceByName("remote"), "workspaces/remote/workspace.xml");
     }
 
