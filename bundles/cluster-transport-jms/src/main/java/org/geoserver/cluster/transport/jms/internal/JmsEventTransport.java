@@ -51,8 +51,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Cluster events over ActiveMQ. Publishes persistent messages to the topic; consumes this node's
  * own queue of the virtual topic ({@code Consumer.<instanceName>.<topicName>}), where the broker
- * keeps events while the node is away, in a transacted session committed only after the
- * {@link EventHandler} returned. Connects, reconnects and reconfigures on a thread of its own, so a
+ * keeps events while the node is away, acknowledged only after the {@link EventHandler} handled
+ * and flushed them. Connects, reconnects and reconfigures on a thread of its own, so a
  * node starts and serves while the broker is down.
  */
 @Component(service = EventTransport.class, immediate = true)
@@ -62,7 +62,7 @@ public class JmsEventTransport implements EventTransport {
     private static final long RETRY_MILLIS = 2_000;
     private static final int SEND_TIMEOUT_MILLIS = 10_000;
     private static final long STATUS_TIME_TO_LIVE_MILLIS = 30_000;
-    /** Most events applied under one transaction of the consumer. */
+    /** Most events applied under one acknowledgement of the consumer. */
     private static final int MAX_BATCH = 200;
 
     private final ClusterConfiguration configuration;
@@ -388,7 +388,7 @@ public class JmsEventTransport implements EventTransport {
             boolean wanted = handler != null && connection != null && settings != null && settings.toggleSlave();
             try {
                 if (wanted && consumer == null) {
-                    consumerSession = connection.createSession(true, Session.SESSION_TRANSACTED);
+                    consumerSession = connection.createSession(false, Session.CLIENT_ACKNOWLEDGE);
                     consumer = createConsumer(consumerSession, settings);
                     Session session = consumerSession;
                     MessageConsumer source = consumer;
@@ -561,52 +561,57 @@ public class JmsEventTransport implements EventTransport {
 
     /**
      * Receives on its own thread until the consumer is replaced or closed. Under a backlog one
-     * transaction covers up to {@link #MAX_BATCH} events (a commit is a round trip and a disk sync on
-     * the broker); it is committed as soon as no further message is waiting, so a lone event is
-     * committed at once, after the applier flushed it to disk. A failure rolls back the batch: the
-     * broker delivers it again and the applier skips the events it already handled.
+     * acknowledgement covers up to {@link #MAX_BATCH} events; it is sent as soon as no further
+     * message is waiting, so a lone event is acknowledged at once, after the applier flushed it to
+     * disk. Client acknowledgement rather than a transaction: the broker then takes the
+     * acknowledgement without a disk sync of its own, which a commit costs, and an acknowledgement
+     * lost in a crash only brings events again that the applier skips. A failure recovers the
+     * session: the broker delivers the unacknowledged events again and the applier skips those it
+     * already handled.
      */
     private void consume(Session session, MessageConsumer source) {
-        int uncommitted = 0;
+        Message last = null;
+        int pending = 0;
         while (consumer == source && !closed) {
             Message message = null;
             try {
-                message = uncommitted == 0 ? source.receive(1_000) : source.receiveNoWait();
+                message = pending == 0 ? source.receive(1_000) : source.receiveNoWait();
                 if (message == null) {
-                    if (uncommitted > 0) {
-                        commit(session);
-                        uncommitted = 0;
+                    if (pending > 0) {
+                        acknowledge(last);
+                        pending = 0;
                     }
                     continue;
                 }
                 handleMessage(message);
-                if (++uncommitted >= MAX_BATCH) {
-                    commit(session);
-                    uncommitted = 0;
+                last = message;
+                if (++pending >= MAX_BATCH) {
+                    acknowledge(last);
+                    pending = 0;
                 }
             } catch (Exception e) {
                 if (consumer != source || closed) {
-                    return; // closed under us: the uncommitted events come again to the next consumer
+                    return; // closed under us: the unacknowledged events come again to the next consumer
                 }
-                LOG.warn("Could not apply message {}, the broker will deliver it again{}: {}", message == null ? "(commit)" : messageId(message),
-                        uncommitted > 0 ? " with the " + uncommitted + " before it (already applied: they will be skipped)" : "", e.getMessage(), e);
-                uncommitted = 0;
+                LOG.warn("Could not apply message {}, the broker will deliver it again{}: {}", message == null ? "(acknowledgement)" : messageId(message),
+                        pending > 0 ? " with the " + pending + " before it (already applied: they will be skipped)" : "", e.getMessage(), e);
+                pending = 0;
                 try {
-                    session.rollback();
-                } catch (JMSException rollback) {
-                    LOG.warn("Rollback on {} failed: {}", source(settings), rollback.getMessage());
+                    session.recover();
+                } catch (JMSException recover) {
+                    LOG.warn("Recovering the session on {} failed: {}", source(settings), recover.getMessage());
                 }
             }
         }
     }
 
-    /** Acknowledges the batch once the applier made it durable. */
-    private void commit(Session session) throws Exception {
+    /** Acknowledges the batch (every event received so far) once the applier made it durable. */
+    private void acknowledge(Message last) throws Exception {
         EventHandler target = handler;
         if (target != null) {
             target.flush();
         }
-        session.commit();
+        last.acknowledge();
     }
 
     private void handleMessage(Message message) throws Exception {

@@ -263,7 +263,7 @@ class JmsEventTransportTest {
     }
 
     @Test
-    void aBacklogIsCommittedInBatchesAndAFailureDeliversTheUncommittedBatchAgain() throws Exception {
+    void aBacklogIsAcknowledgedInBatchesAndAFailureDeliversTheUnacknowledgedBatchAgain() throws Exception {
         startBroker();
         JmsEventTransport a = transport(new TestClusterConfiguration(settings("node-a", "g", port, true, "")), null);
         TestClusterConfiguration bConfig = new TestClusterConfiguration(settings("node-b", "g", port, true, ""));
@@ -288,14 +288,14 @@ class JmsEventTransportTest {
         assertEquals(2, failures.get(), "event 300 came twice: failed, then handled");
         assertEquals(500L, (long) handled.get(handled.size() - 1), "in order to the last");
         int firstRepeat = handled.indexOf(handled.stream().filter(s -> java.util.Collections.frequency(handled, s) > 1).findFirst().orElse(-1L));
-        assertTrue(handled.size() > 500, "the uncommitted events before the failure came again: " + handled.size());
-        assertTrue(handled.subList(firstRepeat, handled.size()).contains(299L), "and they came again from the broker, not from memory");
+        assertTrue(handled.size() > 500, "the unacknowledged events before the failure came again: " + handled.size());
+        assertTrue(handled.subList(firstRepeat, handled.size()).contains(299L), "the whole unacknowledged batch came again, not only the failed event");
         Thread.sleep(500);
         int total = handled.size();
         bConfig.set(settings("node-b", "g", port, false, ""));
         bConfig.set(settings("node-b", "g", port, true, ""));
         Thread.sleep(1000);
-        assertEquals(total, handled.size(), "everything was committed: nothing comes again after a reconnect");
+        assertEquals(total, handled.size(), "everything was acknowledged: nothing comes again after a reconnect");
     }
 
     @Test
@@ -324,6 +324,6 @@ class JmsEventTransportTest {
         await("the event again after the failed flush", () -> handled.size() == 2);
         assertEquals(List.of(1L, 1L), handled);
         Thread.sleep(300);
-        assertEquals(2, flushes.get(), "flushed before each commit");
+        assertEquals(2, flushes.get(), "flushed before each acknowledgement");
     }
 }
