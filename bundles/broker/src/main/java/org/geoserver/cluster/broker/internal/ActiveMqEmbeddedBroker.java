@@ -141,6 +141,7 @@ public class ActiveMqEmbeddedBroker implements EmbeddedBroker {
         if (settings.persistent()) {
             KahaDBPersistenceAdapter kahaDb = new KahaDBPersistenceAdapter();
             kahaDb.setDirectory(new File(settings.dataDirectory(), "kahadb"));
+            kahaDb.setEnableIndexWriteAsync(true);
             service.setPersistenceAdapter(kahaDb);
         }
         if (settings.authenticated()) {
