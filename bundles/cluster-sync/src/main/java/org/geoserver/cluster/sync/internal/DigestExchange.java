@@ -61,8 +61,10 @@ public class DigestExchange implements StatusListener, PeerDirectory {
     private record Progress(long sequence, long since) {}
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "geoserver-cluster-digest-exchange"));
     private final BoundTransport transport = new BoundTransport(service -> service.subscribeStatus(this));
-    private volatile Outbox outbox;
-    private volatile ClusterResync resync;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile Outbox outbox;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile ClusterResync resync;
     /** Objects found different, by peer, until its digest is the same again. */
     private final Map<String, List<String>> differingObjects = new ConcurrentHashMap<>();
 
@@ -80,34 +82,12 @@ public class DigestExchange implements StatusListener, PeerDirectory {
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void setResync(ClusterResync service) {
-        this.resync = service;
-    }
-
-    void unsetResync(ClusterResync service) {
-        if (this.resync == service) {
-            this.resync = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void setTransport(EventTransport service) {
         transport.bind(service);
     }
 
     void unsetTransport(EventTransport service) {
         transport.unbind(service);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void setOutbox(Outbox service) {
-        this.outbox = service;
-    }
-
-    void unsetOutbox(Outbox service) {
-        if (this.outbox == service) {
-            this.outbox = null;
-        }
     }
 
     @Deactivate

@@ -70,7 +70,7 @@ class DigestExchangeTest {
     private final List<String> resyncs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private void recordResyncs() {
-        exchange.setResync((node, reason) -> {
+        exchange.resync = ((node, reason) -> {
             resyncs.add(node + ": " + reason);
             return java.util.concurrent.CompletableFuture.completedFuture("done");
         });
