@@ -5,7 +5,8 @@
 # full resync on a 10,000-layer data directory, each with its target.
 # Usage: bench/cluster.sh [samples [burst]]   (run "mvn -B install -DskipTests" first)
 # BENCH_PARTS=latency,throughput,catchup,hotswap,large (the default: all) picks measures;
-# BENCH_PROFILE=dir records node b applying each backlog with Java Flight Recorder into dir.
+# BENCH_PROFILE=dir records nodes a and b during propagation, and b applying each backlog, with Java
+# Flight Recorder into dir.
 set -eu
 cd "$(dirname "$0")/.."
 . bench/classpath.sh
