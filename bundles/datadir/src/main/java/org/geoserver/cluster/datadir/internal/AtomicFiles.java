@@ -31,16 +31,6 @@ final class AtomicFiles {
 
     /** Replaces the content of a file (creating its folders), atomically, on disk before it returns. */
     static void write(Path file, byte[] content) throws IOException {
-        write(file, content, true);
-    }
-
-    /**
-     * Replaces the content of a file (creating its folders), atomically for the process.
-     *
-     * @param force whether the content is on disk before the rename; when not, the caller calls
-     *     {@link #force} before it counts on the file surviving a crash of the operating system
-     */
-    static void write(Path file, byte[] content, boolean force) throws IOException {
         Path folder = file.getParent();
         Files.createDirectories(folder);
         // Not Files.createTempFile: it creates owner-only files, and the rename would keep that mode.
@@ -51,10 +41,8 @@ final class AtomicFiles {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                if (force) {
-                    // On disk before the rename: after a power failure the new name never points at missing data.
-                    channel.force(false);
-                }
+                // On disk before the rename: after a power failure the new name never points at missing data.
+                channel.force(false);
             }
             rename(temp, file);
         } finally {
@@ -113,15 +101,6 @@ final class AtomicFiles {
                 return FileVisitResult.CONTINUE;
             }
         });
-    }
-
-    /** Puts a file written without force on disk; nothing happens when it is gone (a later change removed it). */
-    static void force(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.force(false);
-        } catch (NoSuchFileException e) {
-            // removed since: nothing to keep
-        }
     }
 
     private static void rename(Path source, Path target) throws IOException {

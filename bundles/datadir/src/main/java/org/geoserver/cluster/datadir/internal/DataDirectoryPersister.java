@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import org.geoserver.cluster.catalog.api.Catalog;
 import org.geoserver.cluster.catalog.api.CatalogDefaults;
@@ -41,9 +39,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A local change is on disk when {@link #persist} returns. The files of changes from other nodes
  * are written by {@link #sync}, once per batch the transport acknowledges: a file changed many
- * times in the batch is written once, the others by several threads. Whatever reads or writes the
- * data directory here first carries out what is pending, so the files always follow the order of
- * the changes.
+ * times in the batch is written once, the others by several threads, each on disk before it
+ * replaces the old one. Whatever reads or writes the data directory here first carries out what is
+ * pending, so the files always follow the order of the changes.
  */
 @Component(
         service = {CatalogPersistence.class, StyleFiles.class, DataDirectoryPersistence.class},
@@ -54,10 +52,9 @@ public class DataDirectoryPersister implements DataDirectoryPersistence {
 
     private final DataDirectory dataDirectory;
     private final InfoXml xml = new InfoXml();
-    /** Files written for changes from other nodes and not forced to disk yet. */
-    private final Set<Path> unforced = ConcurrentHashMap.newKeySet();
     /** The file operations of changes from other nodes not carried out yet, in order; guarded by this. */
-    private final FilePlan pending = new FilePlan(unforced);
+    private final FilePlan pending = new FilePlan();
+    private final ExecutorService writers = FilePlan.writers();
 
     @Activate
     public DataDirectoryPersister(@Reference DataDirectory dataDirectory) {
@@ -68,8 +65,8 @@ public class DataDirectoryPersister implements DataDirectoryPersistence {
     public void persist(List<ChangeEvent> changes, Catalog after) throws IOException {
         DataDirectoryLayout layout = new DataDirectoryLayout(dataDirectory.root());
         OnDisk onDisk = new OnDisk(changes, after);
-        // Changes from other nodes are written and forced in sync(), once per batch; local ones here.
-        FilePlan plan = new FilePlan(changes.get(0).isLocal() ? null : unforced);
+        // Changes from other nodes are written in sync(), once per batch; local ones here.
+        FilePlan plan = new FilePlan();
         for (ChangeEvent event : changes) {
             try {
                 plan.event(event);
@@ -81,7 +78,7 @@ public class DataDirectoryPersister implements DataDirectoryPersistence {
         synchronized (this) {
             if (changes.get(0).isLocal()) {
                 carryOutPending();
-                plan.execute(layout.root());
+                plan.execute(layout.root(), writers);
             } else {
                 pending.addAll(plan);
             }
@@ -89,13 +86,8 @@ public class DataDirectoryPersister implements DataDirectoryPersistence {
     }
 
     @Override
-    public void sync() throws IOException {
-        synchronized (this) {
-            carryOutPending();
-        }
-        List<Path> files = new ArrayList<>(unforced);
-        FilePlan.forceAll(files, dataDirectory.root());
-        unforced.removeAll(files);
+    public synchronized void sync() throws IOException {
+        carryOutPending();
     }
 
     /** Writes what is pending when the persister goes away (the bundle stops or is updated), so that no applied change is left in memory only. */
@@ -109,12 +101,14 @@ public class DataDirectoryPersister implements DataDirectoryPersistence {
             sync();
         } catch (IOException e) {
             LOG.error("Stopping with {} file operations of changes from other nodes not carried out in {}: {}", operations, dataDirectory.root(), e.getMessage(), e);
+        } finally {
+            writers.shutdown();
         }
     }
 
     private void carryOutPending() throws IOException {
         if (!pending.isEmpty()) {
-            pending.execute(dataDirectory.root());
+            pending.execute(dataDirectory.root(), writers);
         }
     }
 

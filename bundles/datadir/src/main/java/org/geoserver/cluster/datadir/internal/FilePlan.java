@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.geoserver.cluster.catalog.api.ChangeEvent;
@@ -18,9 +20,9 @@ import org.geoserver.cluster.catalog.api.ChangeEvent;
  * File operations planned in order (those of one change, or of a batch of changes), then carried
  * out. A run of consecutive writes to different files (a large change: an installed snapshot, a
  * recursive removal; a batch of changes from other nodes) is written by several threads, since each
- * atomic write waits for the disk (a rename, and a force unless the caller forces later) and the
- * disk takes concurrent requests together. Moves and deletions keep their place in the order, so
- * every write still finds the folders as the sequence leaves them.
+ * atomic write waits for the disk ({@link AtomicFiles#write} forces the file before its rename) and
+ * the disk takes concurrent requests together. Moves and deletions keep their place in the order,
+ * so every write still finds the folders as the sequence leaves them.
  */
 final class FilePlan {
 
@@ -37,13 +39,10 @@ final class FilePlan {
         }
     }
 
-    private record Write(Path file, Supplier<byte[]> content, ChangeEvent event, Set<Path> unforced) implements Operation {
+    private record Write(Path file, Supplier<byte[]> content, ChangeEvent event) implements Operation {
         @Override
         public void run() throws IOException {
-            AtomicFiles.write(file, content.get(), unforced == null);
-            if (unforced != null) {
-                unforced.add(file);
-            }
+            AtomicFiles.write(file, content.get());
         }
 
         @Override
@@ -65,15 +64,17 @@ final class FilePlan {
     }
 
     private final List<Operation> operations = new ArrayList<>();
-    private final Set<Path> unforced;
     private ChangeEvent current;
 
-    /**
-     * @param unforced null to force every file to disk as it is written; else a thread-safe set that
-     *     collects the files written without force, for the caller to force before it relies on them
-     */
-    FilePlan(Set<Path> unforced) {
-        this.unforced = unforced;
+    /** Threads for the runs of writes: up to {@link #THREADS}, each ending when idle for a while. */
+    static ExecutorService writers() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread thread = new Thread(r, "geoserver-datadir-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** The event the following operations belong to, for error messages. */
@@ -82,7 +83,7 @@ final class FilePlan {
     }
 
     void write(Path file, Supplier<byte[]> content) {
-        operations.add(new Write(file, content, current, unforced));
+        operations.add(new Write(file, content, current));
     }
 
     void move(Path source, Path target) {
@@ -113,18 +114,14 @@ final class FilePlan {
      * later write replaces, with only writes between them, is left out: the later content is the
      * one that counts.
      */
-    void execute(Path root) throws IOException {
+    void execute(Path root, ExecutorService writers) throws IOException {
         dropReplacedWrites();
-        ExecutorService pool = null;
         int i = 0;
         try {
             while (i < operations.size()) {
                 int end = endOfWriteRun(i);
                 if (end - i >= PARALLEL_RUN) {
-                    if (pool == null) {
-                        pool = Executors.newFixedThreadPool(THREADS, r -> new Thread(r, "geoserver-datadir-writer"));
-                    }
-                    runInParallel(operations.subList(i, end), pool, root);
+                    runInParallel(operations.subList(i, end), writers, root);
                     i = end;
                 } else {
                     run(operations.get(i), root);
@@ -133,9 +130,6 @@ final class FilePlan {
             }
         } finally {
             operations.subList(0, i).clear();
-            if (pool != null) {
-                pool.shutdownNow();
-            }
         }
     }
 
@@ -177,26 +171,6 @@ final class FilePlan {
             ChangeEvent event = operation instanceof Write w ? w.event() : ((Step) operation).event();
             String target = operation instanceof Write w ? w.file().toString() : ((Step) operation).what();
             throw new IOException((event == null ? "A file" : event.toString()) + " could not be written to " + root + " (" + target + "): " + e, e);
-        }
-    }
-
-    /** Forces files written without force to disk, with several threads when there are many (an installed snapshot). */
-    static void forceAll(List<Path> files, Path root) throws IOException {
-        if (files.size() < PARALLEL_RUN) {
-            for (Path file : files) {
-                AtomicFiles.force(file);
-            }
-            return;
-        }
-        List<Operation> forces = new ArrayList<>(files.size());
-        for (Path file : files) {
-            forces.add(new Step("force " + file, () -> AtomicFiles.force(file), null));
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> new Thread(r, "geoserver-datadir-writer"));
-        try {
-            runInParallel(forces, pool, root);
-        } finally {
-            pool.shutdownNow();
         }
     }
 
