@@ -54,8 +54,8 @@ class JournaledReplicationLedgerTest {
         assertEquals(7, ledger.lastSequence("b"), "known at once");
         assertFalse(ledger.isNewer("ws1", new Version(10, "b")));
         // What a crash now leaves: the journal as it is (a copy, since opening a ledger compacts its journal).
-        java.nio.file.Path crash = java.nio.file.Files.createDirectories(data.resolve("crash"));
-        java.nio.file.Files.copy(data.resolve("ledger"), crash.resolve("ledger"));
+        Path crash = Files.createDirectories(data.resolve("crash"));
+        Files.copy(data.resolve("ledger"), crash.resolve("ledger"));
         JournaledReplicationLedger crashed = new JournaledReplicationLedger(crash);
         assertEquals(0, crashed.lastSequence("b"), "not kept before keepHeld");
         assertTrue(crashed.isNewer("ws1", new Version(10, "b")));

@@ -61,19 +61,14 @@ class DataDirectoryPersisterTest {
 
     @Test
     void changesFromOtherNodesAreVisibleAtOnceAndWrittenBySync() throws Exception {
-        DataDirectoryPersister persister = Fixtures.persister(root);
-        catalog.setPersistence(persister);
+        DataDirectoryPersister persister = ownPersister();
         persister.sync(); // nothing pending: nothing to do
-        WorkspaceInfo remote = WorkspaceInfo.named("remote");
-        remote.setId("WorkspaceInfoImpl-remote");
-        catalog.apply(Change.add(remote).from("node-b"));
+        addFromNodeB("remote");
         assertEquals("remote", catalog.getWorkspaceByName("remote").getName(), "in memory at once");
         assertTrue(Files.notExists(root.resolve("workspaces/remote")), "written with the batch");
         persister.sync();
         assertStored(catalog.getWorkspaceByName("remote"), "workspaces/remote/workspace.xml");
-        WorkspaceInfo later = WorkspaceInfo.named("later");
-        later.setId("WorkspaceInfoImpl-later");
-        catalog.apply(Change.add(later).from("node-b"));
+        addFromNodeB("later");
         catalog.apply(Change.remove(catalog.getWorkspaceByName("later")).from("node-b"));
         persister.sync();
         assertTrue(Files.notExists(root.resolve("workspaces/later")));
@@ -83,8 +78,7 @@ class DataDirectoryPersisterTest {
     @Test
     void aBatchLeavesTheFilesThatWritingEachChangeAtOnceWould() throws Exception {
         // Many changes to few files, with folder moves between them: written once per file where nothing moves in between.
-        DataDirectoryPersister persister = Fixtures.persister(root);
-        catalog.setPersistence(persister);
+        DataDirectoryPersister persister = ownPersister();
         changeManyTimes(catalog, () -> {});
         persister.sync();
         Fixtures.copy(Fixtures.RELEASE, other);
@@ -134,8 +128,7 @@ class DataDirectoryPersisterTest {
 
     @Test
     void aLocalChangeWritesWhatIsPendingFirst() throws Exception {
-        DataDirectoryPersister persister = Fixtures.persister(root);
-        catalog.setPersistence(persister);
+        DataDirectoryPersister persister = ownPersister();
         WorkspaceInfo sf = catalog.getWorkspaceByName("sf");
         sf.setName("sf2");
         catalog.apply(Change.save(sf).from("node-b")); // moves the folder, pending
@@ -147,11 +140,8 @@ class DataDirectoryPersisterTest {
 
     @Test
     void aPendingWriteThatFailsIsCarriedOutByTheNextSync() throws Exception {
-        DataDirectoryPersister persister = Fixtures.persister(root);
-        catalog.setPersistence(persister);
-        WorkspaceInfo blocked = WorkspaceInfo.named("blocked");
-        blocked.setId("WorkspaceInfoImpl-blocked");
-        catalog.apply(Change.add(blocked).from("node-b"));
+        DataDirectoryPersister persister = ownPersister();
+        addFromNodeB("blocked");
         Files.writeString(root.resolve("workspaces/blocked"), "a file where the workspace folder would go");
         IOException e = assertThrows(IOException.class, persister::sync);
         assertTrue(e.getMessage().contains(root.resolve("workspaces/blocked").toString()), e.getMessage());
@@ -163,8 +153,7 @@ class DataDirectoryPersisterTest {
 
     @Test
     void aStyleFileReadSeesThePendingBody() throws Exception {
-        DataDirectoryPersister persister = Fixtures.persister(root);
-        catalog.setPersistence(persister);
+        DataDirectoryPersister persister = ownPersister();
         StyleInfo style = catalog.getStyleByName(null, "line");
         catalog.apply(Change.save(style).from("node-b").withStyleBody(SLD));
         assertArrayEquals(SLD, persister.read(catalog.getStyleByName(null, "line"), catalog).orElseThrow());
@@ -172,11 +161,8 @@ class DataDirectoryPersisterTest {
 
     @Test
     void stoppingWritesWhatIsPending() throws Exception {
-        DataDirectoryPersister persister = Fixtures.persister(root);
-        catalog.setPersistence(persister);
-        WorkspaceInfo remote = WorkspaceInfo.named("remote");
-        remote.setId("WorkspaceInfoImpl-remote");
-        catalog.apply(Change.add(remote).from("node-b"));
+        DataDirectoryPersister persister = ownPersister();
+        addFromNodeB("remote");
         persister.deactivate();
         assertStored(catalog.getWorkspaceByName("remote"), "workspaces/remote/workspace.xml");
     }
@@ -195,8 +181,7 @@ class DataDirectoryPersisterTest {
             WorkspaceInfo ws = source.add(WorkspaceInfo.named("bulk" + i));
             source.add(store("store" + i, ws));
         }
-        DataDirectoryPersister persister = Fixtures.persister(root);
-        catalog.setPersistence(persister);
+        DataDirectoryPersister persister = ownPersister();
         catalog.install(source.list(Info.class), java.util.Map.of(), "node-b");
         persister.sync(); // hundreds of files from another node, forced by several threads
 
@@ -388,11 +373,8 @@ class DataDirectoryPersisterTest {
 
     @Test
     void changesFromOtherNodesAreWrittenLikeLocalOnes() throws Exception {
-        DataDirectoryPersister persister = Fixtures.persister(root);
-        catalog.setPersistence(persister);
-        WorkspaceInfo workspace = WorkspaceInfo.named("remote");
-        workspace.setId("WorkspaceInfoImpl-remote");
-        catalog.apply(Change.add(workspace).from("node-2"));
+        DataDirectoryPersister persister = ownPersister();
+        addFromNodeB("remote");
         persister.sync();
         assertStored(catalog.getWorkspaceByName("remote"), "workspaces/remote/workspace.xml");
     }
@@ -449,6 +431,20 @@ class DataDirectoryPersisterTest {
         group.setWorkspace(workspaceId);
         group.setPublishables(List.of(Published.layer(layer.getId())));
         return group;
+    }
+
+    /** A persister of the test's own for the catalog, so that the test can call sync() on it. */
+    private DataDirectoryPersister ownPersister() {
+        DataDirectoryPersister persister = Fixtures.persister(root);
+        catalog.setPersistence(persister);
+        return persister;
+    }
+
+    /** Adds a workspace as a change from another node. */
+    private void addFromNodeB(String name) {
+        WorkspaceInfo workspace = WorkspaceInfo.named(name);
+        workspace.setId("WorkspaceInfoImpl-" + name);
+        catalog.apply(Change.add(workspace).from("node-b"));
     }
 
     /** The file exists and holds the object as the catalog has it. */
