@@ -16,9 +16,9 @@ import org.geoserver.cluster.api.InvalidEventException;
 /**
  * Events kept in a folder, one file each in arrival order, with a text file saying why: the
  * deferred events (waiting for references) and the failed ones (kept for an operator to inspect).
- * The folder is read once, when the store opens; after that the store knows what it holds. An
- * event can be forgotten at once or later: one applied with a batch whose files are written later
- * stays on disk until they are, so that a crash in between leaves it to be applied again.
+ * The folder is read once, when the store opens; after that the store knows what it holds. A
+ * forgotten event (one applied with a batch whose files are written later) stays on disk until
+ * {@link #deleteForgotten()}, so that a crash in between leaves it to be applied again.
  */
 final class EventStore {
 
@@ -63,15 +63,6 @@ final class EventStore {
 
     synchronized List<Kept> list() {
         return List.copyOf(kept.values());
-    }
-
-    synchronized boolean isEmpty() {
-        return kept.isEmpty();
-    }
-
-    synchronized void forget(Kept event) throws IOException {
-        kept.remove(event.file());
-        delete(event);
     }
 
     /** Forgets the event now; its files go with {@link #deleteForgotten()}. */
