@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The outbox as one file per event under {@code ${karaf.data}/cluster/outbox}, named by sequence
- * number, written to a temporary file, forced to disk and renamed, so that a crash leaves either
- * the whole event or nothing. Sequence numbers are reserved in blocks in a small file, so that
+ * number, written to a temporary file, forced to disk and renamed (the folder synced), so that a
+ * crash leaves either the whole event or nothing. Sequence numbers are reserved in blocks in a small file, so that
  * after a restart numbering goes on above every number ever handed out.
  */
 @Component(service = Outbox.class)
@@ -94,6 +94,7 @@ public class FileOutbox implements Outbox {
         Path temp = directory.resolve(file.getFileName() + ".tmp");
         write(temp, codec.encode(event));
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        syncFolder(directory);
         nextSequence = sequence + 1;
         lastAppended = sequence;
         pending.put(sequence, file);
@@ -105,7 +106,17 @@ public class FileOutbox implements Outbox {
         Path temp = reservationFile.resolveSibling(reservationFile.getFileName() + ".tmp");
         write(temp, Long.toString(upTo).getBytes(StandardCharsets.UTF_8));
         Files.move(temp, reservationFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncFolder(reservationFile.getParent());
         reservedUpTo = upTo;
+    }
+
+    /** A renamed file survives a power failure only once its folder is synced too. */
+    private static void syncFolder(Path folder) throws IOException {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (java.nio.file.AccessDeniedException | UnsupportedOperationException e) {
+            // a platform that does not open folders (Windows): the rename is as durable as it makes it
+        }
     }
 
     private static void write(Path file, byte[] bytes) throws IOException {

@@ -103,6 +103,21 @@ final class AtomicFiles {
         });
     }
 
+    /**
+     * Puts a folder's entries (names created, renamed or deleted in it) on disk. Nothing happens when
+     * the folder is gone (a later operation removed it) or the platform cannot open a folder (there a
+     * rename is as durable as the operating system makes it).
+     */
+    static void syncFolder(Path folder) throws IOException {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (NoSuchFileException e) {
+            // removed since: nothing to keep
+        } catch (java.nio.file.AccessDeniedException | UnsupportedOperationException e) {
+            // a platform that does not open folders (Windows)
+        }
+    }
+
     private static void rename(Path source, Path target) throws IOException {
         try {
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);

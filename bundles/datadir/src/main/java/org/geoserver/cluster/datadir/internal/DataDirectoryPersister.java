@@ -37,10 +37,10 @@ import org.slf4j.LoggerFactory;
  * by a higher-ranked {@link CatalogPersistence} that may delegate here through
  * {@link DataDirectoryPersistence}.
  *
- * <p>A local change is on disk when {@link #persist} returns. The files of changes from other nodes
+ * <p>A local change is on disk, its folders synced, when {@link #persist} returns. The files of changes from other nodes
  * are written by {@link #sync}, once per batch the transport acknowledges: a file changed many
  * times in the batch is written once, the others by several threads, each on disk before it
- * replaces the old one. Whatever reads or writes the data directory here first carries out what is
+ * replaces the old one, and each folder synced once. Whatever reads or writes the data directory here first carries out what is
  * pending, so the files always follow the order of the changes.
  */
 @Component(

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -37,6 +38,9 @@ final class FilePlan {
         default Path written() {
             return null;
         }
+
+        /** The folders whose entries the operation changes. */
+        List<Path> folders();
     }
 
     private record Write(Path file, Supplier<byte[]> content, ChangeEvent event) implements Operation {
@@ -49,9 +53,14 @@ final class FilePlan {
         public Path written() {
             return file;
         }
+
+        @Override
+        public List<Path> folders() {
+            return List.of(file.getParent());
+        }
     }
 
-    private record Step(String what, IoAction action, ChangeEvent event) implements Operation {
+    private record Step(String what, IoAction action, ChangeEvent event, List<Path> folders) implements Operation {
         @Override
         public void run() throws IOException {
             action.run();
@@ -64,6 +73,8 @@ final class FilePlan {
     }
 
     private final List<Operation> operations = new ArrayList<>();
+    /** Folders changed by operations carried out, not synced yet (kept across a failed run). */
+    private final Set<Path> unsyncedFolders = new LinkedHashSet<>();
     private ChangeEvent current;
 
     /** Threads for the runs of writes: up to {@link #THREADS}, each ending when idle for a while. */
@@ -87,11 +98,11 @@ final class FilePlan {
     }
 
     void move(Path source, Path target) {
-        operations.add(new Step("move " + source + " to " + target, () -> AtomicFiles.move(source, target), current));
+        operations.add(new Step("move " + source + " to " + target, () -> AtomicFiles.move(source, target), current, List.of(source.getParent(), target.getParent(), target)));
     }
 
     void delete(Path path) {
-        operations.add(new Step("delete " + path, () -> AtomicFiles.delete(path), current));
+        operations.add(new Step("delete " + path, () -> AtomicFiles.delete(path), current, List.of(path.getParent())));
     }
 
     /** Appends the operations of a later plan. */
@@ -116,6 +127,7 @@ final class FilePlan {
      */
     void execute(Path root, ExecutorService writers) throws IOException {
         dropReplacedWrites();
+        operations.forEach(operation -> unsyncedFolders.addAll(operation.folders()));
         int i = 0;
         try {
             while (i < operations.size()) {
@@ -131,6 +143,27 @@ final class FilePlan {
         } finally {
             operations.subList(0, i).clear();
         }
+        syncFolders(root, writers);
+    }
+
+    /**
+     * Puts the folders' entries on disk: a rename, creation or deletion is durable only once its
+     * folder is synced, and each folder is synced once per plan (a batch, a snapshot) however many
+     * of its files changed.
+     */
+    private void syncFolders(Path root, ExecutorService writers) throws IOException {
+        List<Operation> syncs = new ArrayList<>(unsyncedFolders.size());
+        for (Path folder : unsyncedFolders) {
+            syncs.add(new Step("sync " + folder, () -> AtomicFiles.syncFolder(folder), null, List.of()));
+        }
+        if (syncs.size() >= PARALLEL_RUN) {
+            runInParallel(syncs, writers, root);
+        } else {
+            for (Operation sync : syncs) {
+                run(sync, root);
+            }
+        }
+        unsyncedFolders.clear();
     }
 
     /** Leaves out each write that a later write of the same file replaces before any move or deletion. */
