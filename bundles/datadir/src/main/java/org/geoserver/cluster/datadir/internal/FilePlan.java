@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -123,7 +124,7 @@ final class FilePlan {
      * stops, naming the event and file; the plan then holds what is left, the failed operation
      * first, to be carried out again (every operation can be repeated). A write of a file that a
      * later write replaces, with only writes between them, is left out: the later content is the
-     * one that counts.
+     * one that counts. Then the folders the operations changed are synced.
      */
     void execute(Path root, ExecutorService writers) throws IOException {
         dropReplacedWrites();
@@ -181,7 +182,7 @@ final class FilePlan {
             kept.add(operation);
         }
         if (kept.size() < operations.size()) {
-            java.util.Collections.reverse(kept);
+            Collections.reverse(kept);
             operations.clear();
             operations.addAll(kept);
         }
