@@ -177,10 +177,15 @@ public class EventApplier implements EventHandler, ApplierStatus, ConfigurationS
         }
     }
 
-    /** Puts the handled events' files on disk, then their ledger entries: after a crash the ledger never claims a change the files lack. */
+    /**
+     * Puts the handled events' files and the events kept aside on disk, then their ledger entries:
+     * after a crash the ledger never claims a change the files lack.
+     */
     @Override
     public synchronized void flush() throws Exception {
         persistence.sync();
+        deferred.sync();
+        failed.sync();
         ledger.keepHeld();
         deferred.deleteForgotten();
     }

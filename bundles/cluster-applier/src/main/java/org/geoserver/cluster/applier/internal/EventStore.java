@@ -1,10 +1,13 @@
 package org.geoserver.cluster.applier.internal;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -33,6 +36,8 @@ final class EventStore {
     private final TreeMap<Path, Kept> kept = new TreeMap<>();
     /** Forgotten, with their files still to delete. */
     private final List<Kept> forgotten = new ArrayList<>();
+    /** Kept since the last {@link #sync()}. */
+    private final List<Path> unsynced = new ArrayList<>();
     private long counter;
 
     EventStore(Path directory) throws IOException {
@@ -58,6 +63,7 @@ final class EventStore {
         Files.writeString(directory.resolve(name + ".txt"), event + "\n" + reason + "\n", StandardCharsets.UTF_8);
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
         kept.put(file, new Kept(file, event));
+        unsynced.add(file);
         return file;
     }
 
@@ -77,6 +83,30 @@ final class EventStore {
             delete(forgotten.get(0));
             forgotten.remove(0);
         }
+    }
+
+    /**
+     * Puts the events kept since the last call on disk, with the folder's entries: the applier
+     * calls it before the ledger counts them as handled, so that a power failure cannot lose an
+     * event the ledger says was handled.
+     */
+    synchronized void sync() throws IOException {
+        if (unsynced.isEmpty()) {
+            return;
+        }
+        for (Path file : unsynced) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.force(false);
+            } catch (NoSuchFileException e) {
+                // removed since (an operator clearing failed events): nothing to keep
+            }
+        }
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (java.nio.file.AccessDeniedException | UnsupportedOperationException e) {
+            // a platform that does not open folders (Windows): the renames are as durable as it makes them
+        }
+        unsynced.clear();
     }
 
     private static void delete(Kept event) throws IOException {
