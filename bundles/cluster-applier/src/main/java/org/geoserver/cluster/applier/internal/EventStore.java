@@ -1,19 +1,17 @@
 package org.geoserver.cluster.applier.internal;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.geoserver.cluster.api.ClusterEvent;
 import org.geoserver.cluster.api.ClusterEventCodec;
+import org.geoserver.cluster.api.DurableFiles;
 import org.geoserver.cluster.api.InvalidEventException;
 
 /**
@@ -95,17 +93,9 @@ final class EventStore {
             return;
         }
         for (Path file : unsynced) {
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                channel.force(false);
-            } catch (NoSuchFileException e) {
-                // removed since (an operator clearing failed events): nothing to keep
-            }
+            DurableFiles.force(file); // a file an operator removed since is skipped
         }
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (java.nio.file.AccessDeniedException | UnsupportedOperationException e) {
-            // a platform that does not open folders (Windows): the renames are as durable as it makes them
-        }
+        DurableFiles.syncFolder(directory);
         unsynced.clear();
     }
 

@@ -15,6 +15,7 @@ import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import org.geoserver.cluster.api.ClusterEvent;
 import org.geoserver.cluster.api.ClusterEventCodec;
+import org.geoserver.cluster.api.DurableFiles;
 import org.geoserver.cluster.api.InvalidEventException;
 import org.geoserver.cluster.api.Outbox;
 import org.osgi.service.component.annotations.Activate;
@@ -94,7 +95,7 @@ public class FileOutbox implements Outbox {
         Path temp = directory.resolve(file.getFileName() + ".tmp");
         write(temp, codec.encode(event));
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-        syncFolder(directory);
+        DurableFiles.syncFolder(directory); // the new name survives a power failure
         nextSequence = sequence + 1;
         lastAppended = sequence;
         pending.put(sequence, file);
@@ -106,18 +107,10 @@ public class FileOutbox implements Outbox {
         Path temp = reservationFile.resolveSibling(reservationFile.getFileName() + ".tmp");
         write(temp, Long.toString(upTo).getBytes(StandardCharsets.UTF_8));
         Files.move(temp, reservationFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncFolder(reservationFile.getParent());
+        DurableFiles.syncFolder(reservationFile.getParent());
         reservedUpTo = upTo;
     }
 
-    /** A renamed file survives a power failure only once its folder is synced too. */
-    private static void syncFolder(Path folder) throws IOException {
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (java.nio.file.AccessDeniedException | UnsupportedOperationException e) {
-            // a platform that does not open folders (Windows): the rename is as durable as it makes it
-        }
-    }
 
     private static void write(Path file, byte[] bytes) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {

@@ -70,10 +70,10 @@ class DigestExchangeTest {
     private final List<String> resyncs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private void recordResyncs() {
-        exchange.resync = ((node, reason) -> {
+        exchange.resync = (node, reason) -> {
             resyncs.add(node + ": " + reason);
             return java.util.concurrent.CompletableFuture.completedFuture("done");
-        });
+        };
     }
 
     private void awaitResyncs(int count) throws InterruptedException {

@@ -37,11 +37,12 @@ import org.slf4j.LoggerFactory;
  * by a higher-ranked {@link CatalogPersistence} that may delegate here through
  * {@link DataDirectoryPersistence}.
  *
- * <p>A local change is on disk, its folders synced, when {@link #persist} returns. The files of changes from other nodes
- * are written by {@link #sync}, once per batch the transport acknowledges: a file changed many
- * times in the batch is written once, the others by several threads, each on disk before it
- * replaces the old one, and each folder synced once. Whatever reads or writes the data directory here first carries out what is
- * pending, so the files always follow the order of the changes.
+ * <p>A local change is on disk, its folders synced, when {@link #persist} returns. The files of
+ * changes from other nodes are written by {@link #sync}, once per batch the transport acknowledges:
+ * a file changed many times in the batch is written once, the others by several threads, each on
+ * disk before it replaces the old one, and each folder synced once. Whatever reads or writes the
+ * data directory here first carries out what is pending, so the files always follow the order of
+ * the changes.
  */
 @Component(
         service = {CatalogPersistence.class, StyleFiles.class, DataDirectoryPersistence.class},
@@ -92,15 +93,11 @@ public class DataDirectoryPersister implements DataDirectoryPersistence {
 
     /** Writes what is pending when the persister goes away (the bundle stops or is updated), so that no applied change is left in memory only. */
     @Deactivate
-    void deactivate() {
-        int operations;
-        synchronized (this) {
-            operations = pending.size();
-        }
+    synchronized void deactivate() {
         try {
             sync();
         } catch (IOException e) {
-            LOG.error("Stopping with {} file operations of changes from other nodes not carried out in {}: {}", operations, dataDirectory.root(), e.getMessage(), e);
+            LOG.error("Stopping with {} file operations of changes from other nodes not carried out in {}: {}", pending.size(), dataDirectory.root(), e.getMessage(), e);
         } finally {
             writers.shutdown();
         }
