@@ -28,6 +28,8 @@ public final class KarafNode implements AutoCloseable {
     private final int sshPort = Ports.free();
     private final int brokerPort = Ports.free();
     private Process process;
+    // One client per run of the process: its kept-alive connections die with the process.
+    private GeoServerRest rest;
 
     private KarafNode(String name, Path home) {
         this.name = name;
@@ -71,8 +73,15 @@ public final class KarafNode implements AutoCloseable {
         return "failover:(tcp://127.0.0.1:" + brokerPort + ")";
     }
 
-    public GeoServerRest rest() {
-        return new GeoServerRest(httpPort, USER, PASSWORD);
+    /**
+     * The node's REST API over kept-alive connections. A new client for every request would open a
+     * connection and start threads each time, which costs the node and the caller milliseconds.
+     */
+    public synchronized GeoServerRest rest() {
+        if (rest == null) {
+            rest = new GeoServerRest(httpPort, USER, PASSWORD);
+        }
+        return rest;
     }
 
     /** The configuration digest, from cluster:digest. */
@@ -155,6 +164,9 @@ public final class KarafNode implements AutoCloseable {
     }
 
     public KarafNode start() {
+        synchronized (this) {
+            rest = null;
+        }
         try {
             // "daemon" execs the JVM, so the process we hold is Karaf itself.
             process = new ProcessBuilder(home.resolve("bin/karaf").toString(), "daemon")

@@ -351,6 +351,9 @@ public class ClusterBenchmark {
         }
     }
 
+    /** Latency samples taken first and not counted: they warm up the JIT, the broker's store and the connections. */
+    private static final int WARM_UP = 100;
+
     private static double[] rawFloor(int brokerPort) throws Exception {
         double[] samples = new double[SAMPLES];
         byte[] body = new byte[EVENT_SIZE];
@@ -360,7 +363,7 @@ public class ClusterBenchmark {
             MessageConsumer consumer = session.createConsumer(session.createQueue("Consumer.bench.VirtualTopic.bench"));
             MessageProducer producer = session.createProducer(session.createTopic("VirtualTopic.bench"));
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-            for (int i = 0; i < SAMPLES + 100; i++) {
+            for (int i = 0; i < SAMPLES + WARM_UP; i++) {
                 BytesMessage message = session.createBytesMessage();
                 message.writeBytes(body);
                 long start = System.nanoTime();
@@ -368,18 +371,21 @@ public class ClusterBenchmark {
                 if (consumer.receive(10_000) == null) {
                     throw new AssertionError("message " + i + " did not arrive");
                 }
-                if (i >= 100) { // the first ones warm up the JIT and the store
-                    samples[i - 100] = (System.nanoTime() - start) / 1e6;
+                if (i >= WARM_UP) {
+                    samples[i - WARM_UP] = (System.nanoTime() - start) / 1e6;
                 }
             }
         }
         return samples;
     }
 
-    /** Alternately creates a workspace and retitles a layer on a; b is polled (every 0.25 ms) until it shows the change. */
+    /**
+     * Alternately creates a workspace and retitles a layer on a; b is polled (every 0.25 ms) until it
+     * shows the change. As for the floor, the first changes warm up the JIT and are not counted.
+     */
     private static double[] propagation(KarafNode a, KarafNode b) {
         double[] samples = new double[SAMPLES];
-        for (int i = 0; i < SAMPLES; i++) {
+        for (int i = 0; i < SAMPLES + WARM_UP; i++) {
             long start;
             if (i % 2 == 0) {
                 String name = "bench_" + i;
@@ -396,7 +402,9 @@ public class ClusterBenchmark {
                     pollPause();
                 }
             }
-            samples[i] = (System.nanoTime() - start) / 1e6;
+            if (i >= WARM_UP) {
+                samples[i - WARM_UP] = (System.nanoTime() - start) / 1e6;
+            }
         }
         return samples;
     }
