@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.activemq.broker.BrokerPlugin;
 import org.apache.activemq.broker.BrokerService;
+import org.apache.activemq.broker.region.DestinationInterceptor;
+import org.apache.activemq.broker.region.virtual.VirtualDestination;
+import org.apache.activemq.broker.region.virtual.VirtualDestinationInterceptor;
+import org.apache.activemq.broker.region.virtual.VirtualTopic;
 import org.apache.activemq.broker.TransportConnector;
 import org.apache.activemq.network.NetworkConnector;
 import org.apache.activemq.security.AuthenticationUser;
@@ -144,6 +148,14 @@ public class ActiveMqEmbeddedBroker implements EmbeddedBroker {
             kahaDb.setEnableIndexWriteAsync(true);
             service.setPersistenceAdapter(kahaDb);
         }
+        // Each node's queue of a virtual topic stores its copy of an event in parallel: otherwise a
+        // queue is handed the event only after the previous queue's copy reached the disk, and the
+        // journal can write the copies with one sync.
+        VirtualTopic virtualTopic = new VirtualTopic();
+        virtualTopic.setConcurrentSend(true);
+        VirtualDestinationInterceptor virtualDestinations = new VirtualDestinationInterceptor();
+        virtualDestinations.setVirtualDestinations(new VirtualDestination[] {virtualTopic});
+        service.setDestinationInterceptors(new DestinationInterceptor[] {virtualDestinations});
         if (settings.authenticated()) {
             AuthenticationUser user = new AuthenticationUser(settings.user(), settings.password(), "admins");
             service.setPlugins(new BrokerPlugin[] {new SimpleAuthenticationPlugin(List.of(user))});
