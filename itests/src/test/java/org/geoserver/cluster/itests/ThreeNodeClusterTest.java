@@ -116,6 +116,8 @@ public class ThreeNodeClusterTest {
         assertTrue(status, status.startsWith("{\"status\":{\"instanceName\":\"node-a\",\"group\":\"geoserver-cluster\""));
         assertTrue(status, status.contains("\"digest\":\"" + a.digest() + "\""));
         assertTrue(status, status.contains("\"peers\":[{\"instanceName\":\"node-b\""));
+        String applier = expect(b.rest().get("/cluster/applier.json"), 200).body();
+        assertTrue(applier, applier.matches("\\{\"applier\":\\{\"applied\":\"?[1-9]\\d*\"?,\"skipped\":.*"));
     }
 
     @Test

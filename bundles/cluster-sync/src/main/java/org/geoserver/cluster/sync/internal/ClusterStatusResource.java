@@ -57,11 +57,7 @@ public class ClusterStatusResource implements Supplier<XmlElement> {
                 XmlElement.text("outbox", Integer.toString(currentOutbox == null ? 0 : currentOutbox.size()))));
         ApplierStatus currentApplier = applier;
         if (currentApplier != null) {
-            children.add(XmlElement.of("applier", List.of(
-                    XmlElement.text("applied", Long.toString(currentApplier.applied())),
-                    XmlElement.text("skipped", Long.toString(currentApplier.skipped())),
-                    XmlElement.text("deferred", Integer.toString(currentApplier.deferred())),
-                    XmlElement.text("failed", Integer.toString(currentApplier.failed())))));
+            children.add(ApplierStatusResource.element(currentApplier));
         }
         PeerDirectory directory = peers;
         if (directory != null) {

@@ -40,5 +40,6 @@ class ClusterStatusResourceTest {
         assertEquals("2", status.child("applier").childText("skipped"));
         assertEquals("1", status.child("applier").childText("deferred"));
         assertEquals("0", status.child("applier").childText("failed"));
+        assertEquals(status.child("applier").toString(), new ApplierStatusResource(resource.applier).get().toString(), "the same counters alone");
     }
 }

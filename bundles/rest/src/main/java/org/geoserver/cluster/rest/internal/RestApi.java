@@ -46,7 +46,7 @@ final class RestApi {
         router.add("about/version", new AboutEndpoint());
         router.add("reload", new TaskEndpoint(() -> tasks.apply("reload")));
         router.add("reset", new TaskEndpoint(() -> tasks.apply("reset")));
-        router.add("cluster/status", new ProvidedEndpoint("cluster/status", provided));
+        router.add("cluster/{resource}", new ProvidedEndpoint(provided));
         router.add("workspaces/default", new DefaultEndpoint(catalog, references, kinds.workspaces));
         router.add("namespaces/default", new DefaultEndpoint(catalog, references, kinds.namespaces));
         catalogRoutes("", kinds.workspaces, references);

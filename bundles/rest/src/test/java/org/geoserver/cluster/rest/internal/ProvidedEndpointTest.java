@@ -28,6 +28,7 @@ class ProvidedEndpointTest {
             assertEquals(405, rest.delete("/cluster/status").status());
             rest.servlet.removeResource(STATUS, Map.of(RestServlet.RESOURCE_PROPERTY, "cluster/status"));
             assertEquals(404, rest.get("/cluster/status.json").status());
+            assertEquals(404, rest.get("/cluster/other.json").status(), "only what is provided");
         }
     }
 }
