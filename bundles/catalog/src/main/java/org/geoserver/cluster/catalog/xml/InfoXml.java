@@ -1,14 +1,10 @@
 package org.geoserver.cluster.catalog.xml;
 
-import com.thoughtworks.xstream.XStreamException;
-import com.thoughtworks.xstream.io.HierarchicalStreamReader;
 import com.thoughtworks.xstream.io.HierarchicalStreamWriter;
 import com.thoughtworks.xstream.io.naming.NoNameCoder;
 import com.thoughtworks.xstream.io.xml.PrettyPrintWriter;
-import com.thoughtworks.xstream.io.xml.XppReader;
 import io.github.xstream.mxparser.MXParser;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
@@ -20,14 +16,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Function;
 import org.geoserver.cluster.catalog.api.Info;
 import org.geoserver.cluster.catalog.api.InfoType;
 import org.geoserver.cluster.catalog.api.XmlElement;
+import org.xmlpull.v1.XmlPullParser;
+import org.xmlpull.v1.XmlPullParserException;
 
 /**
- * GeoServer's XML format for catalog and configuration objects, with XStream's reader and writer as GeoServer does:
- * two-space indentation, no XML declaration, names written as they are (so {@code __default} stays).
+ * GeoServer's XML format for catalog and configuration objects, with XStream's writer and pull parser (MXParser) as
+ * GeoServer does: two-space indentation, no XML declaration, names written as they are (so {@code __default} stays).
  * Reading is restricted to an explicit allow-list: the root element must name one of the
  * {@link InfoType}s and nothing in the document ever selects a Java class, so a file or a message
  * naming any other class is refused. Thread-safe.
@@ -47,24 +44,20 @@ public final class InfoXml {
      */
     private final Queue<MXParser> parsers = new ConcurrentLinkedQueue<>();
 
-    /** Reads one object; the root element decides its type. */
-    public Info read(InputStream in) {
-        return read(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-    }
-
     public Info read(String xml) {
         return read(new StringReader(xml));
     }
 
     public Info read(Reader reader) {
-        return withReader(reader, xml -> {
-            InfoType type = InfoType.forElement(xml.getNodeName());
+        return withParser(reader, parser -> {
+            InfoType type = InfoType.forElement(parser.getName());
+            String classAttribute = parser.getAttributeValue(null, "class");
             // A class attribute on the root is how XStream documents pick a class: never one of ours.
-            if (type == null || xml.getAttribute("class") != null) {
+            if (type == null || classAttribute != null) {
                 throw new XmlFormatException("not a catalog or configuration object (allowed root elements: the GeoServer catalog and service types): <"
-                        + xml.getNodeName() + (type == null ? "" : " class=\"" + xml.getAttribute("class") + "\"") + ">", null);
+                        + parser.getName() + (type == null ? "" : " class=\"" + classAttribute + "\"") + ">", null);
             }
-            return type.wrap(readElement(xml));
+            return type.wrap(readElement(parser));
         });
     }
 
@@ -79,17 +72,31 @@ public final class InfoXml {
 
     /** Reads any well-formed element as a tree, without type checks (e.g. a REST body to merge). */
     public XmlElement parse(String xml) {
-        return withReader(new StringReader(xml), InfoXml::readElement);
+        return withParser(new StringReader(xml), InfoXml::readElement);
     }
 
-    private <T> T withReader(Reader input, Function<HierarchicalStreamReader, T> read) {
+    @FunctionalInterface
+    private interface ElementReader<T> {
+        T read(XmlPullParser parser) throws XmlPullParserException, IOException;
+    }
+
+    /** Hands the reader a parser standing on the document's root element; only the root element is read. */
+    private <T> T withParser(Reader input, ElementReader<T> read) {
         MXParser parser = parsers.poll();
         if (parser == null) {
             parser = new MXParser();
         }
         try {
-            return read.apply(new XppReader(input, parser, NAME_CODER));
-        } catch (XStreamException e) {
+            parser.setInput(input);
+            int event = parser.next();
+            while (event != XmlPullParser.START_TAG) {
+                if (event == XmlPullParser.END_DOCUMENT) {
+                    throw new XmlPullParserException("no root element");
+                }
+                event = parser.next();
+            }
+            return read.read(parser);
+        } catch (XmlPullParserException | IOException e) {
             throw new XmlFormatException(describe(e), e);
         } finally {
             parsers.offer(parser);
@@ -124,8 +131,13 @@ public final class InfoXml {
         return toXml(info).getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Reads one object from UTF-8 bytes (a file, an event's payload); the root element decides its
+     * type. Decoded at once: a reader over the bytes would allocate a buffer larger than most
+     * catalog objects.
+     */
     public Info fromBytes(byte[] xml) {
-        return read(new ByteArrayInputStream(xml));
+        return read(new String(xml, StandardCharsets.UTF_8));
     }
 
     private static void write(XmlElement element, Writer out) {
@@ -149,27 +161,36 @@ public final class InfoXml {
         writer.endNode();
     }
 
-    private static XmlElement readElement(HierarchicalStreamReader reader) {
-        XmlElement.Builder builder = XmlElement.builder(reader.getNodeName().intern());
-        for (int i = 0; i < reader.getAttributeCount(); i++) {
-            builder.attribute(reader.getAttributeName(i).intern(), reader.getAttribute(i));
+    /**
+     * The element the parser stands on, up to its end tag. As GeoServer's XStream reads it: an
+     * element with child elements has no text (whitespace between them is layout), a leaf's text
+     * is kept as it is; comments and processing instructions are skipped.
+     */
+    private static XmlElement readElement(XmlPullParser parser) throws XmlPullParserException, IOException {
+        String name = parser.getName().intern();
+        XmlElement.Builder builder = XmlElement.builder(name);
+        for (int i = 0; i < parser.getAttributeCount(); i++) {
+            builder.attribute(parser.getAttributeName(i).intern(), parser.getAttributeValue(i));
         }
-        if (reader.hasMoreChildren()) {
-            while (reader.hasMoreChildren()) {
-                reader.moveDown();
-                builder.child(readElement(reader));
-                reader.moveUp();
+        boolean children = false;
+        StringBuilder text = null;
+        for (int event = parser.next(); event != XmlPullParser.END_TAG; event = parser.next()) {
+            if (event == XmlPullParser.START_TAG) {
+                children = true;
+                builder.child(readElement(parser));
+            } else if (event == XmlPullParser.TEXT && !children) {
+                text = text == null ? new StringBuilder(parser.getText()) : text.append(parser.getText());
+            } else if (event == XmlPullParser.END_DOCUMENT) {
+                throw new XmlPullParserException("no end tag for <" + name + ">");
             }
-        } else {
-            String text = reader.getValue();
-            if (text != null && !text.isEmpty()) {
-                builder.text(text.length() <= SHARED_TEXT_LENGTH ? text.intern() : text);
-            }
+        }
+        if (!children && text != null && text.length() > 0) {
+            builder.text(text.length() <= SHARED_TEXT_LENGTH ? text.toString().intern() : text.toString());
         }
         return builder.build();
     }
 
-    private static String describe(XStreamException e) {
+    private static String describe(Exception e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

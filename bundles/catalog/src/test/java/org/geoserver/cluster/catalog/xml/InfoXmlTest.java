@@ -20,6 +20,7 @@ import org.geoserver.cluster.catalog.api.LayerGroupInfo;
 import org.geoserver.cluster.catalog.api.LayerInfo;
 import org.geoserver.cluster.catalog.api.ServiceInfo;
 import org.geoserver.cluster.catalog.api.StyleInfo;
+import org.geoserver.cluster.catalog.api.XmlElement;
 import org.junit.jupiter.api.Test;
 
 class InfoXmlTest {
@@ -62,7 +63,7 @@ class InfoXmlTest {
         List<Path> files = catalogFiles();
         assertTrue(files.size() > 140, "found " + files.size() + " catalog files under " + FIXTURES.toAbsolutePath());
         for (Path file : files) {
-            Info read = xml.read(Files.newInputStream(file));
+            Info read = xml.fromBytes(Files.readAllBytes(file));
             String written = xml.toXml(read);
             assertEquals(read, xml.read(written), "round trip of " + file);
             assertFalse(written.startsWith("<?xml"), "GeoServer writes catalog files without a declaration");
@@ -106,7 +107,7 @@ class InfoXmlTest {
         assertEquals("default_point.sld", style.getFilename());
         assertEquals("1.0.0", style.getFormatVersion());
 
-        Info wms = xml.read(Files.newInputStream(FIXTURES.resolve("georchestra-minimal/wms.xml")));
+        Info wms = xml.fromBytes(Files.readAllBytes(FIXTURES.resolve("georchestra-minimal/wms.xml")));
         assertInstanceOf(ServiceInfo.class, wms);
         assertEquals("wms", ((ServiceInfo) wms).getServiceType());
     }
@@ -124,6 +125,31 @@ class InfoXmlTest {
     void nestedClassAttributesAreDataNotClasses() {
         LayerInfo layer = xml.read("<layer><name>x</name><resource class=\"java.lang.ProcessBuilder\"><id>r</id></resource></layer>", LayerInfo.class);
         assertEquals("java.lang.ProcessBuilder", layer.xml().child("resource").attribute("class"));
+    }
+
+    @Test
+    void readsTextAsXStreamDoes() {
+        XmlElement workspace = xml.read("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!-- before the root -->
+                <workspace>
+                  <name>a&amp;b</name>
+                  <!-- between children -->
+                  <title><![CDATA[x<y]]> and z</title>
+                  <empty></empty>
+                  <spaced>  kept  </spaced>
+                  <split>x<!-- c -->y</split>
+                  <metadata><entry key="k">v</entry></metadata>
+                </workspace>""").xml();
+        assertEquals("workspace", workspace.name());
+        assertEquals("a&b", workspace.childText("name"), "entities resolved");
+        assertEquals("x<y and z", workspace.childText("title"), "CDATA and text joined");
+        assertEquals(null, workspace.child("empty").text(), "an empty element has no text");
+        assertEquals("  kept  ", workspace.childText("spaced"), "a leaf's text kept as it is");
+        assertEquals("xy", workspace.childText("split"), "a comment inside a text is left out");
+        assertEquals(null, workspace.text(), "layout whitespace between children is not text");
+        assertEquals("k", workspace.child("metadata").child("entry").attribute("key"));
+        assertEquals("v", workspace.child("metadata").childText("entry"));
     }
 
     @Test

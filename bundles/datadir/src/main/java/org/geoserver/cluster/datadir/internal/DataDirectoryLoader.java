@@ -12,7 +12,6 @@ import static org.geoserver.cluster.datadir.internal.DataDirectoryLayout.XML;
 import static org.geoserver.cluster.datadir.internal.DataDirectoryLayout.fileName;
 import static org.geoserver.cluster.datadir.internal.DataDirectoryLayout.serviceFile;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
@@ -154,7 +153,7 @@ final class DataDirectoryLoader {
 
     private List<Loaded> parse(Path file, byte[] content, String element, List<String> problems) {
         try {
-            Info info = xml.read(new ByteArrayInputStream(content));
+            Info info = xml.fromBytes(content);
             if (!info.xml().name().equals(element)) {
                 problem(problems, file + ": holds a <" + info.xml().name() + ">, but a <" + element + "> belongs there; skipped");
                 return List.of();
