@@ -11,8 +11,7 @@ final class BrokerUrls {
 
     private BrokerUrls() {}
 
-    static String effective(String configured, String embeddedBrokerUri) {
-        String url = configured.isEmpty() ? (embeddedBrokerUri == null ? "tcp://127.0.0.1:61616" : embeddedBrokerUri) : configured;
+    static String effective(String url) {
         if (url.startsWith("vm:")) {
             return url;
         }

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -106,20 +107,34 @@ public class JmsEventTransport implements EventTransport {
         this.configuration = configuration;
         this.embeddedBroker = embeddedBroker;
         this.rejectedDirectory = rejectedDirectory;
-        this.subscription = configuration.subscribe(changed -> connector.execute(() -> reconnect(changed)));
+        this.subscription = configuration.subscribe(changed -> onConnector(() -> reconnect(changed)));
     }
 
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void setHandler(EventHandler eventHandler) {
         this.handler = eventHandler;
-        connector.execute(this::updateConsumer);
+        onConnector(this::updateConsumer);
     }
 
     void unsetHandler(EventHandler eventHandler) {
         if (this.handler == eventHandler) {
             this.handler = null;
-            connector.execute(this::updateConsumer);
+            onConnector(this::updateConsumer);
+        }
+    }
+
+    /**
+     * Hands a task to the connector thread. Once deactivated there is none: Declarative Services
+     * unbinds dynamic references (the handler) after deactivate, and those changes no longer matter.
+     */
+    private void onConnector(Runnable task) {
+        try {
+            connector.execute(task);
+        } catch (RejectedExecutionException e) {
+            if (!closed) {
+                throw e;
+            }
         }
     }
 
@@ -250,11 +265,11 @@ public class JmsEventTransport implements EventTransport {
     @Override
     public AutoCloseable serveRequests(RequestResponder requestResponder) {
         this.responder = requestResponder;
-        connector.execute(this::updateResponder);
+        onConnector(this::updateResponder);
         return () -> {
             if (this.responder == requestResponder) {
                 this.responder = null;
-                connector.execute(this::updateResponder);
+                onConnector(this::updateResponder);
             }
         };
     }
@@ -295,6 +310,12 @@ public class JmsEventTransport implements EventTransport {
                 LOG.info("Cluster connection disabled (connection=disabled in {})", ClusterSettings.PID);
                 return;
             }
+            if (current.brokerURL().isEmpty() && embeddedBroker == null) {
+                // Never another broker that happens to listen on this host: the transport is
+                // activated again, and connects, when this node's broker comes.
+                LOG.info("Waiting for this node's embedded broker (brokerURL is empty in {})", ClusterSettings.PID);
+                return;
+            }
             try {
                 connect(current);
                 return;
@@ -315,12 +336,11 @@ public class JmsEventTransport implements EventTransport {
     }
 
     private void connect(ClusterSettings current) throws JMSException {
-        EmbeddedBroker broker = embeddedBroker;
-        if (current.brokerURL().isEmpty() && broker != null && !broker.isRunning()) {
+        EmbeddedBroker broker = embeddedBroker; // present when brokerURL is empty (connectUntilDone)
+        if (current.brokerURL().isEmpty() && (!broker.isRunning() || broker.connectorUris().isEmpty())) {
             throw new JMSException("the embedded broker is not running" + broker.lastError().map(e -> " (" + e + ")").orElse(""));
         }
-        String embedded = broker == null || broker.connectorUris().isEmpty() ? null : broker.connectorUris().get(0).toString();
-        String effective = BrokerUrls.effective(current.brokerURL(), embedded);
+        String effective = BrokerUrls.effective(current.brokerURL().isEmpty() ? broker.connectorUris().get(0).toString() : current.brokerURL());
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(effective);
         if (!current.user().isEmpty()) {
             factory.setUserName(current.user());

@@ -213,6 +213,26 @@ class JmsEventTransportTest {
     }
 
     @Test
+    void aHandlerUnboundAfterDeactivateIsIgnored() throws Exception {
+        List<ClusterEvent> sink = new CopyOnWriteArrayList<>();
+        org.geoserver.cluster.api.EventHandler handler = sink::add;
+        JmsEventTransport transport = new JmsEventTransport(new TestClusterConfiguration(settings("node-x", "g", port, true, "")), null, data.resolve("rejected-x"));
+        transport.setHandler(handler);
+        transport.deactivate();
+        // Declarative Services unbinds dynamic references after deactivate.
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> transport.unsetHandler(handler));
+    }
+
+    @Test
+    void anEmptyBrokerUrlWaitsForTheEmbeddedBrokerAndTriesNoOther() throws Exception {
+        ClusterSettings embedded = new ClusterSettings("node-e", "g", "", "VirtualTopic.geoserver", true, true, true, false, true, "", "", "", true);
+        JmsEventTransport transport = transport(new TestClusterConfiguration(embedded), null);
+        Thread.sleep(300);
+        assertFalse(transport.isConnected());
+        assertFalse(transport.describe().contains("tcp://"), "no broker tried: " + transport.describe());
+    }
+
+    @Test
     void startsWithoutABrokerAndConnectsWhenItComes() throws Exception {
         List<ClusterEvent> atB = new CopyOnWriteArrayList<>();
         JmsEventTransport a = transport(new TestClusterConfiguration(settings("node-a", "g", port, true, "")), null);
