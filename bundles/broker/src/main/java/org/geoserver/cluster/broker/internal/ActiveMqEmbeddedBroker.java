@@ -20,10 +20,12 @@ import org.apache.activemq.security.AuthenticationUser;
 import org.apache.activemq.security.SimpleAuthenticationPlugin;
 import org.apache.activemq.store.kahadb.KahaDBPersistenceAdapter;
 import org.geoserver.cluster.broker.api.EmbeddedBroker;
+import org.geoserver.cluster.catalog.api.CatalogReady;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +52,13 @@ public class ActiveMqEmbeddedBroker implements EmbeddedBroker {
     private volatile List<URI> connectorUris = List.of();
     private volatile String lastError;
 
+    /**
+     * Waits for {@link CatalogReady}: a broker's start costs more than a second of CPU, which on a
+     * small machine the data directory's load at start-up needs more. The node serves its
+     * configuration first, then joins the cluster (whose applier waits for the catalog anyway).
+     */
     @Activate
-    public ActiveMqEmbeddedBroker(BrokerConfig config) {
+    public ActiveMqEmbeddedBroker(@Reference CatalogReady ready, BrokerConfig config) {
         this(config, new File(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")), "activemq"));
     }
 
