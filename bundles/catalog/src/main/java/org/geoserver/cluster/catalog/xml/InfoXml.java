@@ -173,19 +173,19 @@ public final class InfoXml {
             builder.attribute(parser.getAttributeName(i).intern(), parser.getAttributeValue(i));
         }
         boolean children = false;
-        StringBuilder text = null;
+        String text = null; // one piece nearly always: the parser joins text around entities and CDATA
         for (int event = parser.next(); event != XmlPullParser.END_TAG; event = parser.next()) {
             if (event == XmlPullParser.START_TAG) {
                 children = true;
                 builder.child(readElement(parser));
             } else if (event == XmlPullParser.TEXT && !children) {
-                text = text == null ? new StringBuilder(parser.getText()) : text.append(parser.getText());
+                text = text == null ? parser.getText() : text + parser.getText();
             } else if (event == XmlPullParser.END_DOCUMENT) {
                 throw new XmlPullParserException("no end tag for <" + name + ">");
             }
         }
-        if (!children && text != null && text.length() > 0) {
-            builder.text(text.length() <= SHARED_TEXT_LENGTH ? text.toString().intern() : text.toString());
+        if (!children && text != null && !text.isEmpty()) {
+            builder.text(text.length() <= SHARED_TEXT_LENGTH ? text.intern() : text);
         }
         return builder.build();
     }
