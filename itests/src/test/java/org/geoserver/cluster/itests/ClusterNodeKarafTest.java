@@ -71,7 +71,9 @@ public class ClusterNodeKarafTest {
     }
 
     private ActiveMQConnectionFactory client() {
-        Wait.until("the transport to connect", Duration.ofSeconds(60), transport::isConnected, transport::describe);
+        // Consuming, not only connected: the virtual topic forwards only to queues that exist.
+        Wait.until("the transport to consume", Duration.ofSeconds(60), () -> transport.isConnected() && transport.describe().contains(", consuming "),
+                transport::describe);
         return new ActiveMQConnectionFactory(broker.connectorUris().get(0).toString());
     }
 
