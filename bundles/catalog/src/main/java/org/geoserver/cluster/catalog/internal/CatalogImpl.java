@@ -281,7 +281,7 @@ public class CatalogImpl implements Catalog {
                 return List.of();
             }
             List<ChangeEvent> events = tx.events(sequence + 1);
-            commit(events, tx::rollback, events.get(0).info().toString());
+            commit(events, tx::rollback, events.get(0).info());
             return events;
         } finally {
             write.unlock();
@@ -334,8 +334,12 @@ public class CatalogImpl implements Catalog {
         }
     }
 
-    /** Persists the events of a change already in {@link #state}, then announces them; undoes the change when they cannot be written. */
-    private void commit(List<ChangeEvent> events, Runnable undo, String what) {
+    /**
+     * Persists the events of a change already in {@link #state}, then announces them; undoes the
+     * change when they cannot be written, naming {@code what} (turned into text only then: it is
+     * the first object of every change).
+     */
+    private void commit(List<ChangeEvent> events, Runnable undo, Object what) {
         CatalogPersistence writer = persistence;
         if (writer != null) {
             try {
