@@ -53,11 +53,40 @@ public class DistributionNodeTest {
             assertEquals(5, node.rest().get("/styles.json").body().split("\"name\"").length - 1);
             assertFalse("no reference problems loading the sample", node.logTail().contains("Reference problems"));
             assertEquals("a JMS message through the node's broker", "hello", roundTrip(node.brokerPort()));
+            String arguments = String.join(" ", ProcessHandle.of(node.javaPid()).orElseThrow().info().arguments().orElseThrow());
+            assertEquals("C1 only on two processors or fewer (bin/setenv): " + arguments, processors() <= 2, arguments.contains("-XX:TieredStopAtLevel=1"));
 
             assertEquals("exit code of a clean shutdown", 0, node.stop(Duration.ofSeconds(60)));
             assertFalse("broker port closed after shutdown", Ports.listening(node.brokerPort()));
             assertFalse("ssh port closed after shutdown", Ports.listening(node.sshPort()));
         }
+    }
+
+    @Test
+    public void setenvKeepsTheOperatorsChoiceOfCompilers() throws Exception {
+        try (KarafNode node = KarafNode.unpack("setenv")) {
+            assertEquals("-XX:-TieredCompilation", setenv(node, "-XX:-TieredCompilation"));
+            assertEquals("-XX:TieredStopAtLevel=4 -Dx=1", setenv(node, "-XX:TieredStopAtLevel=4 -Dx=1"));
+            assertEquals(processors() <= 2 ? "-Dx=1 -XX:TieredStopAtLevel=1" : "-Dx=1", setenv(node, "-Dx=1"));
+        }
+    }
+
+    /** EXTRA_JAVA_OPTS after the distribution's bin/setenv, as bin/karaf sources it. */
+    private static String setenv(KarafNode node, String extraJavaOpts) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", ". bin/setenv; printf %s \"$EXTRA_JAVA_OPTS\"").directory(node.home().toFile());
+        builder.environment().put("EXTRA_JAVA_OPTS", extraJavaOpts);
+        return output(builder).trim();
+    }
+
+    private static int processors() throws Exception {
+        return Integer.parseInt(output(new ProcessBuilder("getconf", "_NPROCESSORS_ONLN")).trim());
+    }
+
+    private static String output(ProcessBuilder builder) throws Exception {
+        Process process = builder.redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(output, 0, process.waitFor());
+        return output;
     }
 
     private static String roundTrip(int port) throws Exception {
