@@ -87,21 +87,22 @@ public class ClusterBenchmark {
                         String.format(Locale.ROOT, "p99 <= 2 x floor + 5 = %.1f (%s)", 2 * floorP99 + 5,
                                 percentile(propagation, 99) <= 2 * floorP99 + 5 ? "met" : "missed"));
             }
-            double rawRate = 0;
+            Rate raw = null;
             System.out.println();
             System.out.println("| measure | figure | target |");
             System.out.println("|---|---:|---|");
             if (PARTS.contains("throughput")) {
-                rawRate = rawConsumeRate(a.brokerPort());
-                System.out.printf(Locale.ROOT, "| raw JMS: %,d queued %d-byte messages consumed, acknowledged by %d | %,.0f msg/s | the limit |%n", BURST,
-                        EVENT_SIZE, BATCH, rawRate);
-                double fileRate = rawFileRate(Path.of("target/bench-files"));
-                System.out.printf(Locale.ROOT, "| raw files: the same changes' files written as b writes them, by batches of %d events | %,.0f changes/s | the limit with persistence |%n",
-                        BATCH, fileRate);
-                double persisted = applyRate(a, b, "persistence-on");
-                System.out.printf(Locale.ROOT, "| apply a backlog of %,d changes, persistence on (private data directory) | %,.0f changes/s (%.0f%% of raw JMS, %.0f%% of raw files) | %s |%n",
-                        BURST, persisted, 100 * persisted / rawRate, 100 * persisted / fileRate,
-                        ">= 80% of raw and >= 2,000/s (" + (persisted >= 0.8 * rawRate && persisted >= 2000 ? "met" : "missed") + ")");
+                raw = rawConsumeRate(a);
+                System.out.printf(Locale.ROOT, "| raw JMS: %,d queued %d-byte messages consumed, acknowledged by %d (cores used: broker + consumer) | %,.0f msg/s (%s) | the limit |%n", BURST,
+                        EVENT_SIZE, BATCH, raw.perSecond(), raw.coresUsed());
+                rawFileRate(Path.of("target/bench-files")); // warm-up, as b's
+                Rate files = rawFileRate(Path.of("target/bench-files"));
+                System.out.printf(Locale.ROOT, "| raw files: the same changes' files written as b writes them, by batches of %d events (cores used) | %,.0f changes/s (%s) | the limit with persistence |%n",
+                        BATCH, files.perSecond(), files.coresUsed());
+                Rate persisted = applyRate(a, b, "persistence-on");
+                System.out.printf(Locale.ROOT, "| apply a backlog of %,d changes, persistence on (private data directory; cores used: a + b) | %,.0f changes/s (%s; %.0f%% of raw JMS, %.0f%% of raw files) | %s |%n",
+                        BURST, persisted.perSecond(), persisted.coresUsed(), 100 * persisted.perSecond() / raw.perSecond(), 100 * persisted.perSecond() / files.perSecond(),
+                        ">= 80% of raw and >= 2,000/s (" + (persisted.perSecond() >= 0.8 * raw.perSecond() && persisted.perSecond() >= 2000 ? "met" : "missed") + ")");
             }
             if (PARTS.contains("catchup")) {
                 double[] catchUp = catchUp(a, b);
@@ -116,9 +117,9 @@ public class ClusterBenchmark {
             if (PARTS.contains("throughput")) {
                 // Last: with readOnly b's data directory falls behind (as it should: it is meant to be shared with a).
                 b.ssh("config:property-set -p org.geoserver.cluster readOnly enabled");
-                double inMemory = applyRate(a, b, "persistence-off");
-                System.out.printf(Locale.ROOT, "| apply a backlog of %,d changes, persistence off (readOnly) | %,.0f changes/s (%.0f%% of raw) | - |%n", BURST,
-                        inMemory, 100 * inMemory / rawRate);
+                Rate inMemory = applyRate(a, b, "persistence-off");
+                System.out.printf(Locale.ROOT, "| apply a backlog of %,d changes, persistence off (readOnly; cores used: a + b) | %,.0f changes/s (%s; %.0f%% of raw) | - |%n", BURST,
+                        inMemory.perSecond(), inMemory.coresUsed(), 100 * inMemory.perSecond() / raw.perSecond());
             }
             if (!LARGE.isEmpty() && PARTS.contains("large")) {
                 large(Path.of(LARGE));
@@ -126,27 +127,43 @@ public class ClusterBenchmark {
         }
     }
 
+    /** Changes of the backlog b applies, untimed, before the timed one: the JIT compiles the path first, as in a node that has run for a while. */
+    private static final int WARM_UP_BURST = Integer.getInteger("bench.warmUp", 2_000);
+
     /**
-     * A backlog of BURST changes queued for b while it does not consume, then applied: changes per
-     * second from the last poll before b applied any (b's counters are polled every 10 ms while an
-     * ssh session turns consuming on) to the first poll that finds them all applied. Like the raw
-     * rate, this times the work on the messages, not the ssh session or a coarse poll.
+     * The rate b applies a sustained backlog of BURST changes, after a warm-up backlog of
+     * WARM_UP_BURST: without it, the JIT compiler took more of b's CPU than the writing of the files.
      */
-    private static double applyRate(KarafNode a, KarafNode b, String label) throws Exception {
+    private static Rate applyRate(KarafNode a, KarafNode b, String label) throws Exception {
+        applyBacklog(a, b, WARM_UP_BURST, label + "-warm-up");
+        return applyBacklog(a, b, BURST, label);
+    }
+
+    /**
+     * A backlog of changes queued for b while it does not consume, then applied: changes per second
+     * from the last poll before b applied any (b's counters are polled every 10 ms while an ssh
+     * session turns consuming on) to the first poll that finds them all applied. Like the raw rate,
+     * this times the work on the messages, not the ssh session or a coarse poll.
+     */
+    private static Rate applyBacklog(KarafNode a, KarafNode b, int changes, String label) throws Exception {
         b.ssh("cluster:toggle slave off");
         long before = applied(b);
-        int events = makeChanges(a, BURST);
+        int events = makeChanges(a, changes);
         Wait.until("a to send its changes", Duration.ofSeconds(300), () -> a.ssh("cluster:status").contains("Outbox:       0 events"));
         recording(b, label, true);
         CompletableFuture<String> toggle = CompletableFuture.supplyAsync(() -> b.ssh("cluster:toggle slave on"));
+        long[] pids = {a.javaPid(), b.javaPid()};
         long deadline = System.nanoTime() + Duration.ofSeconds(600).toNanos();
         long idle = 0;
+        long[] idleCpu = new long[2];
         long count;
         while (true) {
             long polled = System.nanoTime(); // before the poll: the time measured is never shorter than the work
+            long[] cpu = {cpuNanos(pids[0]), cpuNanos(pids[1])};
             count = applied(b);
             if (count == before) {
                 idle = polled;
+                idleCpu = cpu;
             } else if (count >= before + events) {
                 break;
             }
@@ -156,10 +173,33 @@ public class ClusterBenchmark {
             }
             Thread.sleep(10);
         }
-        double rate = events / ((System.nanoTime() - idle) / 1e9);
+        long elapsed = System.nanoTime() - idle;
+        Rate rate = new Rate(events / (elapsed / 1e9), (double) (cpuNanos(pids[0]) - idleCpu[0]) / elapsed, (double) (cpuNanos(pids[1]) - idleCpu[1]) / elapsed);
         toggle.join();
         recording(b, label, false);
         return rate;
+    }
+
+    /** Events per second, and the cores (CPU time per elapsed time) each process involved used meanwhile. */
+    private record Rate(double perSecond, double... cores) {
+        /** The cores each process used, as "0.8 + 1.1". */
+        String coresUsed() {
+            return Arrays.stream(cores).mapToObj(c -> String.format(Locale.ROOT, "%.1f", c)).collect(java.util.stream.Collectors.joining(" + "));
+        }
+    }
+
+    /** CPU time the processes (nodes' JVMs) used so far, every thread and the kernel's work for them. */
+    private static long cpuNanos(long... pids) {
+        long total = 0;
+        for (long pid : pids) {
+            total += ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).orElseThrow(() -> new AssertionError("no CPU time for process " + pid)).toNanos();
+        }
+        return total;
+    }
+
+    /** CPU time this JVM used so far. */
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** With -Dbench.profile: starts or stops (and saves) a Java Flight Recorder recording of the node. */
@@ -356,32 +396,43 @@ public class ClusterBenchmark {
     /** Messages per acknowledgement under a backlog, as the transport acknowledges. */
     private static final int BATCH = 200;
 
-    /** Consumes BURST queued messages of an event's size, acknowledged by BATCH, as the transport does under a backlog: messages per second. */
-    private static double rawConsumeRate(int brokerPort) throws Exception {
+    /** Consumes BURST queued messages of an event's size from the node's broker, acknowledged by BATCH, as the transport does under a backlog: messages per second, and the cores the broker and the consumer used. */
+    private static Rate rawConsumeRate(KarafNode broker) throws Exception {
+        int brokerPort = broker.brokerPort();
+        long brokerPid = broker.javaPid();
         byte[] body = new byte[EVENT_SIZE];
         try (Connection connection = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort).createConnection()) {
             connection.start();
             Session producing = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = producing.createProducer(producing.createQueue("bench.throughput"));
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-            for (int i = 0; i < BURST; i++) {
+            for (int i = 0; i < WARM_UP_BURST + BURST; i++) {
                 BytesMessage message = producing.createBytesMessage();
                 message.writeBytes(body);
                 producer.send(message);
             }
             Session consuming = connection.createSession(false, Session.CLIENT_ACKNOWLEDGE);
             MessageConsumer consumer = consuming.createConsumer(consuming.createQueue("bench.throughput"));
+            consume(consumer, WARM_UP_BURST); // untimed, as b's warm-up backlog
             long start = System.nanoTime();
-            for (int i = 0; i < BURST; i++) {
-                jakarta.jms.Message message = consumer.receive(10_000);
-                if (message == null) {
-                    throw new AssertionError("queued message " + i + " did not arrive");
-                }
-                if (i % BATCH == BATCH - 1 || i == BURST - 1) {
-                    message.acknowledge();
-                }
+            long startBrokerCpu = cpuNanos(brokerPid);
+            long startCpu = ownCpuNanos();
+            consume(consumer, BURST);
+            long elapsed = System.nanoTime() - start;
+            return new Rate(BURST / (elapsed / 1e9), (double) (cpuNanos(brokerPid) - startBrokerCpu) / elapsed, (double) (ownCpuNanos() - startCpu) / elapsed);
+        }
+    }
+
+    /** Receives so many queued messages, acknowledged by BATCH. */
+    private static void consume(MessageConsumer consumer, int count) throws jakarta.jms.JMSException {
+        for (int i = 0; i < count; i++) {
+            jakarta.jms.Message message = consumer.receive(10_000);
+            if (message == null) {
+                throw new AssertionError("queued message " + i + " of " + count + " did not arrive");
             }
-            return BURST / ((System.nanoTime() - start) / 1e9);
+            if (i % BATCH == BATCH - 1 || i == count - 1) {
+                message.acknowledge();
+            }
         }
     }
 
@@ -393,7 +444,7 @@ public class ClusterBenchmark {
      * them, by a plain loop: per batch of BATCH events each file once, by 8 threads, forced before
      * its rename over the old one, then each folder changed synced once. Events per second.
      */
-    private static double rawFileRate(Path directory) throws Exception {
+    private static Rate rawFileRate(Path directory) throws Exception {
         KarafNode.deleteRecursively(directory);
         Path featureType = directory.resolve("workspaces/demo/roads/roads/featuretype.xml");
         Path layer = featureType.resolveSibling("layer.xml");
@@ -405,6 +456,7 @@ public class ClusterBenchmark {
             int events = 0;
             int batched = 0;
             long start = System.nanoTime();
+            long startCpu = ownCpuNanos();
             for (int i = 0; i < BURST; i++) {
                 if (i % 10 == 9) { // as makeChanges: a new workspace (its workspace and namespace)
                     Path workspace = directory.resolve("workspaces/burst_" + i);
@@ -440,7 +492,8 @@ public class ClusterBenchmark {
                     folders.clear();
                 }
             }
-            return events / ((System.nanoTime() - start) / 1e9);
+            long elapsed = System.nanoTime() - start;
+            return new Rate(events / (elapsed / 1e9), (double) (ownCpuNanos() - startCpu) / elapsed);
         } finally {
             writers.shutdownNow();
             KarafNode.deleteRecursively(directory);
