@@ -42,7 +42,9 @@ import org.junit.Test;
  *       received from a node's virtual-topic queue;</li>
  *   <li>propagation: a change acknowledged by a's REST API until b's REST API shows it;</li>
  *   <li>throughput: the rate b applies a backlog of changes with and without persistence, against
- *       the rate a plain JMS client consumes the same number of messages of that size;</li>
+ *       the rate a plain JMS client consumes the same number of messages of that size and the rate
+ *       a plain loop writes their files, each after an untimed warm-up, with the cores each process
+ *       used;</li>
  *   <li>catch-up: b killed during changes, restarted: time until identical;</li>
  *   <li>hot swap: how long a's transport is away during {@code bundle:update}, and whether anything was lost;</li>
  *   <li>with {@code -Dbench.largeDataDirectory}: start-up of a node on it to REST-ready with its heap,
