@@ -153,30 +153,26 @@ public class ClusterBenchmark {
         int events = makeChanges(a, changes);
         Wait.until("a to send its changes", Duration.ofSeconds(300), () -> a.ssh("cluster:status").contains("Outbox:       0 events"));
         recording(b, label, true);
-        CompletableFuture<String> toggle = CompletableFuture.supplyAsync(() -> b.ssh("cluster:toggle slave on"));
         long[] pids = {a.javaPid(), b.javaPid()};
+        Sample idle = Sample.of(pids); // before consuming starts, in case the first poll already finds some applied
+        CompletableFuture<String> toggle = CompletableFuture.supplyAsync(() -> b.ssh("cluster:toggle slave on"));
         long deadline = System.nanoTime() + Duration.ofSeconds(600).toNanos();
-        long idle = 0;
-        long[] idleCpu = new long[2];
         long count;
         while (true) {
-            long polled = System.nanoTime(); // before the poll: the time measured is never shorter than the work
-            long[] cpu = {cpuNanos(pids[0]), cpuNanos(pids[1])};
+            Sample polled = Sample.of(pids); // before the poll: the time measured is never shorter than the work
             count = applied(b);
             if (count == before) {
                 idle = polled;
-                idleCpu = cpu;
             } else if (count >= before + events) {
                 break;
             }
-            if (polled > deadline || toggle.isCompletedExceptionally()) {
+            if (polled.nanos() > deadline || toggle.isCompletedExceptionally()) {
                 toggle.join();
                 throw new AssertionError("b applied " + (count - before) + " of " + events + " events: " + status(b));
             }
             Thread.sleep(10);
         }
-        long elapsed = System.nanoTime() - idle;
-        Rate rate = new Rate(events / (elapsed / 1e9), (double) (cpuNanos(pids[0]) - idleCpu[0]) / elapsed, (double) (cpuNanos(pids[1]) - idleCpu[1]) / elapsed);
+        Rate rate = idle.rateUntilNow(events);
         toggle.join();
         recording(b, label, false);
         return rate;
@@ -190,19 +186,31 @@ public class ClusterBenchmark {
         }
     }
 
-    /** CPU time the processes (nodes' JVMs) used so far, every thread and the kernel's work for them. */
-    private static long cpuNanos(long... pids) {
-        long total = 0;
-        for (long pid : pids) {
-            total += ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).orElseThrow(() -> new AssertionError("no CPU time for process " + pid)).toNanos();
+    /** A moment, with the CPU time each process (every thread, and the kernel's work for it) had used by then. */
+    private record Sample(long nanos, long[] pids, long[] cpuNanos) {
+        static Sample of(long... pids) {
+            long[] cpu = new long[pids.length];
+            for (int i = 0; i < pids.length; i++) {
+                long pid = pids[i];
+                cpu[i] = ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).orElseThrow(() -> new AssertionError("no CPU time for process " + pid)).toNanos();
+            }
+            return new Sample(System.nanoTime(), pids, cpu);
         }
-        return total;
+
+        /** So many events since this moment, per second, with the cores each process used meanwhile. */
+        Rate rateUntilNow(double events) {
+            Sample now = of(pids);
+            double elapsed = now.nanos - nanos;
+            double[] cores = new double[pids.length];
+            for (int i = 0; i < pids.length; i++) {
+                cores[i] = (now.cpuNanos[i] - cpuNanos[i]) / elapsed;
+            }
+            return new Rate(events / (elapsed / 1e9), cores);
+        }
     }
 
-    /** CPU time this JVM used so far. */
-    private static long ownCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
+    /** This JVM's process id, for a {@link Sample} of the raw loops' CPU time. */
+    private static final long OWN_PID = ProcessHandle.current().pid();
 
     /** With -Dbench.profile: starts or stops (and saves) a Java Flight Recorder recording of the node. */
     private static void recording(KarafNode node, String label, boolean start) throws IOException, InterruptedException {
@@ -416,12 +424,9 @@ public class ClusterBenchmark {
             Session consuming = connection.createSession(false, Session.CLIENT_ACKNOWLEDGE);
             MessageConsumer consumer = consuming.createConsumer(consuming.createQueue("bench.throughput"));
             consume(consumer, WARM_UP_BURST); // untimed, as b's warm-up backlog
-            long start = System.nanoTime();
-            long startBrokerCpu = cpuNanos(brokerPid);
-            long startCpu = ownCpuNanos();
+            Sample start = Sample.of(brokerPid, OWN_PID);
             consume(consumer, BURST);
-            long elapsed = System.nanoTime() - start;
-            return new Rate(BURST / (elapsed / 1e9), (double) (cpuNanos(brokerPid) - startBrokerCpu) / elapsed, (double) (ownCpuNanos() - startCpu) / elapsed);
+            return start.rateUntilNow(BURST);
         }
     }
 
@@ -457,8 +462,7 @@ public class ClusterBenchmark {
             Set<Path> folders = new LinkedHashSet<>();
             int events = 0;
             int batched = 0;
-            long start = System.nanoTime();
-            long startCpu = ownCpuNanos();
+            Sample start = Sample.of(OWN_PID);
             for (int i = 0; i < BURST; i++) {
                 if (i % 10 == 9) { // as makeChanges: a new workspace (its workspace and namespace)
                     Path workspace = directory.resolve("workspaces/burst_" + i);
@@ -494,8 +498,7 @@ public class ClusterBenchmark {
                     folders.clear();
                 }
             }
-            long elapsed = System.nanoTime() - start;
-            return new Rate(events / (elapsed / 1e9), (double) (ownCpuNanos() - startCpu) / elapsed);
+            return start.rateUntilNow(events);
         } finally {
             writers.shutdownNow();
             KarafNode.deleteRecursively(directory);
