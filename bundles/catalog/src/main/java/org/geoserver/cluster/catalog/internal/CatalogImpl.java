@@ -51,6 +51,7 @@ public class CatalogImpl implements Catalog {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final CatalogRules rules;
+    private final ReloadCheck reloadCheck = new ReloadCheck();
     private final List<CatalogListener> listeners = new CopyOnWriteArrayList<>();
     private final SnapshotLoader loader;
     private volatile CatalogPersistence persistence;
@@ -267,20 +268,29 @@ public class CatalogImpl implements Catalog {
                 return List.of();
             }
             Transaction tx = new Transaction(state, change);
+            List<ChangeEvent> events;
             try {
                 switch (change.operation()) {
                     case ADD -> rules.add(tx, change.info());
                     case SAVE -> rules.save(tx, change.info());
                     case REMOVE -> rules.remove(tx, change.info(), change.recursive());
                 }
+                if (tx.isEmpty()) {
+                    return List.of();
+                }
+                events = tx.events(sequence + 1);
+                if (change.origin() == null) {
+                    // Other nodes' objects were read from XML already; this node's may come from anywhere (JSON, code).
+                    for (ChangeEvent event : events) {
+                        if (event.after() != null) {
+                            reloadCheck.require(event.after());
+                        }
+                    }
+                }
             } catch (RuntimeException e) {
                 tx.rollback();
                 throw e;
             }
-            if (tx.isEmpty()) {
-                return List.of();
-            }
-            List<ChangeEvent> events = tx.events(sequence + 1);
             commit(events, tx::rollback, events.get(0).info());
             return events;
         } finally {
@@ -344,6 +354,9 @@ public class CatalogImpl implements Catalog {
         if (writer != null) {
             try {
                 writer.persist(events, this);
+            } catch (CatalogException e) { // the writer can never store it (e.g. a name too long for a file name)
+                undo.run();
+                throw e;
             } catch (Exception e) {
                 undo.run();
                 throw new CatalogException(PERSISTENCE, "could not write " + what + ": " + e.getMessage(), e);

@@ -37,6 +37,13 @@ public final class InfoXml {
     private static final int SHARED_TEXT_LENGTH = 4096;
 
     /**
+     * How deep elements may nest in any document read here. GeoServer's objects nest less than ten
+     * deep; the bound keeps a hostile document from exhausting the reading thread's stack, and
+     * callers with a lower limit of their own (REST bodies) pass it to {@link #parse(byte[], int)}.
+     */
+    public static final int MAX_DEPTH = 256;
+
+    /**
      * MXParser rather than the JDK's StAX: catalog files are small and many, and a StAX reader costs
      * more to create than the file costs to parse; a parser is reused, since creating one costs
      * about as much as reading a small object. MXParser reads no DTD and resolves no entity. No
@@ -57,7 +64,7 @@ public final class InfoXml {
                 throw new XmlFormatException("not a catalog or configuration object (allowed root elements: the GeoServer catalog and service types): <"
                         + parser.getName() + (type == null ? "" : " class=\"" + classAttribute + "\"") + ">", null);
             }
-            return type.wrap(readElement(parser));
+            return type.wrap(readElement(parser, 1, MAX_DEPTH));
         });
     }
 
@@ -72,7 +79,21 @@ public final class InfoXml {
 
     /** Reads any well-formed element as a tree, without type checks (e.g. a REST body to merge). */
     public XmlElement parse(String xml) {
-        return withParser(new StringReader(xml), InfoXml::readElement);
+        return parse(xml, MAX_DEPTH);
+    }
+
+    /**
+     * Reads any well-formed element as a tree whose elements nest at most {@code maxDepth} deep.
+     *
+     * @throws XmlTooDeepException when they nest deeper (or deeper than {@link #MAX_DEPTH})
+     */
+    public XmlElement parse(byte[] xml, int maxDepth) {
+        return parse(new String(xml, StandardCharsets.UTF_8), maxDepth);
+    }
+
+    private XmlElement parse(String xml, int maxDepth) {
+        int limit = Math.min(maxDepth, MAX_DEPTH);
+        return withParser(new StringReader(xml), parser -> readElement(parser, 1, limit));
     }
 
     @FunctionalInterface
@@ -104,7 +125,7 @@ public final class InfoXml {
     }
 
     public XmlElement parse(byte[] xml) {
-        return parse(new String(xml, StandardCharsets.UTF_8));
+        return parse(xml, MAX_DEPTH);
     }
 
     public void write(Info info, OutputStream out) {
@@ -166,7 +187,10 @@ public final class InfoXml {
      * element with child elements has no text (whitespace between them is layout), a leaf's text
      * is kept as it is; comments and processing instructions are skipped.
      */
-    private static XmlElement readElement(XmlPullParser parser) throws XmlPullParserException, IOException {
+    private static XmlElement readElement(XmlPullParser parser, int depth, int maxDepth) throws XmlPullParserException, IOException {
+        if (depth > maxDepth) {
+            throw new XmlTooDeepException(maxDepth);
+        }
         String name = parser.getName().intern();
         XmlElement.Builder builder = XmlElement.builder(name);
         for (int i = 0; i < parser.getAttributeCount(); i++) {
@@ -177,7 +201,7 @@ public final class InfoXml {
         for (int event = parser.next(); event != XmlPullParser.END_TAG; event = parser.next()) {
             if (event == XmlPullParser.START_TAG) {
                 children = true;
-                builder.child(readElement(parser));
+                builder.child(readElement(parser, depth + 1, maxDepth));
             } else if (event == XmlPullParser.TEXT && !children) {
                 text = text == null ? parser.getText() : text + parser.getText();
             } else if (event == XmlPullParser.END_DOCUMENT) {

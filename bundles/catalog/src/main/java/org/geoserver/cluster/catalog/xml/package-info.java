@@ -1,3 +1,3 @@
 /** Reading and writing catalog objects in GeoServer's XML format (XStream, with an allow-list). */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.geoserver.cluster.catalog.xml;

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.geoserver.cluster.api.ClusterEvent;
 import org.geoserver.cluster.catalog.api.Change;
 import org.geoserver.cluster.catalog.api.DataStoreInfo;
@@ -140,6 +143,31 @@ class EventApplierTest {
         }
         assertEquals(2, b.applier.failed());
         assertNotNull(b.catalog.getWorkspaceByName("first"));
+    }
+
+    /** What the loader would refuse from a file is never applied: kept in failed, with the loader's reason. */
+    @Test
+    void eventsTheLoaderWouldRefuseAreKeptInFailed() throws Exception {
+        a.catalog.add(WorkspaceInfo.named("first"));
+        ClusterEvent good = a.sent().get(0);
+        String id = good.objectId();
+        ClusterEvent classAttribute = new ClusterEvent("c", "node-a", "g", 1, good.timestamp(), ClusterEvent.Operation.ADD, "workspace", id,
+                "<workspace class=\"java.lang.ProcessBuilder\"><id>" + id + "</id><name>w</name></workspace>", List.of(), null, false);
+        ClusterEvent deep = new ClusterEvent("d", "node-a", "g", 2, good.timestamp(), ClusterEvent.Operation.ADD, "workspace", id,
+                "<workspace><id>" + id + "</id><name>w</name>" + "<a>".repeat(20_000) + "</a>".repeat(20_000) + "</workspace>", List.of(), null, false);
+        b.applier.handle(classAttribute);
+        b.applier.handle(deep);
+        b.applier.handle(withSequence(good, 3));
+        assertEquals(2, b.applier.failed());
+        assertNotNull(b.catalog.getWorkspaceByName("first"), "later events apply");
+        List<String> reasons = new ArrayList<>();
+        try (Stream<Path> files = Files.list(data.resolve("b/failed"))) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".txt"))::iterator) {
+                reasons.add(Files.readString(file));
+            }
+        }
+        assertTrue(reasons.stream().anyMatch(r -> r.contains("class=\"java.lang.ProcessBuilder\"")), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(r -> r.contains("elements nest deeper than 256")), reasons.toString());
     }
 
     private static ClusterEvent withSequence(ClusterEvent e, long sequence) {

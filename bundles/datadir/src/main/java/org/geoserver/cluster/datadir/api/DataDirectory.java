@@ -9,6 +9,17 @@ import java.nio.file.Path;
  */
 public interface DataDirectory {
 
+    /** What a file name may hold on the usual file systems (ext4, XFS, NTFS, APFS): 255 bytes. */
+    int MAX_FILE_NAME_BYTES = 255;
+
     /** The absolute path of the data directory's folder. */
     Path root();
+
+    /**
+     * The most UTF-8 bytes a file or folder name made of an object's name may take, its suffix
+     * ({@code .xml}) included: an object whose name does not fit is refused before it is accepted.
+     */
+    default int maxFileNameBytes() {
+        return MAX_FILE_NAME_BYTES;
+    }
 }

@@ -34,7 +34,7 @@ final class AtomicFiles {
         Path folder = file.getParent();
         Files.createDirectories(folder);
         // Not Files.createTempFile: it creates owner-only files, and the rename would keep that mode.
-        Path temp = folder.resolve("." + file.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX);
+        Path temp = folder.resolve(tempName(file.getFileName().toString()));
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -48,6 +48,15 @@ final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * A temporary name beside the file: the file's name cut to 50 characters (at most 200 bytes), so
+     * that the temporary name fits the file system wherever the file's own name does.
+     */
+    static String tempName(String fileName) {
+        String start = fileName.codePointCount(0, fileName.length()) <= 50 ? fileName : fileName.substring(0, fileName.offsetByCodePoints(0, 50));
+        return "." + start + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.geoserver.cluster.datadir.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import org.geoserver.cluster.catalog.api.SettingsInfo;
 import org.geoserver.cluster.catalog.api.StoreInfo;
 import org.geoserver.cluster.catalog.api.StyleInfo;
 import org.geoserver.cluster.catalog.api.WorkspaceInfo;
+import org.geoserver.cluster.datadir.api.DataDirectory;
 
 /**
  * Where each catalog and configuration object lives in a GeoServer data directory; shared by the
@@ -44,9 +46,16 @@ final class DataDirectoryLayout {
     static final List<InfoType> RESOURCE_TYPES = List.of(InfoType.FEATURETYPE, InfoType.COVERAGE, InfoType.WMSLAYER, InfoType.WMTSLAYER);
 
     private final Path root;
+    private final int maxFileNameBytes;
 
     DataDirectoryLayout(Path root) {
+        this(root, DataDirectory.MAX_FILE_NAME_BYTES);
+    }
+
+    /** @param maxFileNameBytes the most UTF-8 bytes a file or folder name made of an object's name may take, suffix included */
+    DataDirectoryLayout(Path root, int maxFileNameBytes) {
         this.root = root;
+        this.maxFileNameBytes = maxFileNameBytes;
     }
 
     Path root() {
@@ -74,10 +83,10 @@ final class DataDirectoryLayout {
                     resourceFolder((ResourceInfo) info, lookup).resolve(fileName(info.type()));
             case LAYER -> resourceFolder(resolve(lookup, ((LayerInfo) info).getResource(), ResourceInfo.class, info, "resource"), lookup)
                     .resolve(LAYER_FILE);
-            case STYLE -> styleFolder((StyleInfo) info, lookup).resolve(name(((StyleInfo) info).getName(), info) + XML);
+            case STYLE -> styleFolder((StyleInfo) info, lookup).resolve(name(((StyleInfo) info).getName(), XML, info));
             case LAYERGROUP -> scopeFolder(((LayerGroupInfo) info).getWorkspace(), info, lookup)
                     .resolve(LAYERGROUPS)
-                    .resolve(name(((LayerGroupInfo) info).getName(), info) + XML);
+                    .resolve(name(((LayerGroupInfo) info).getName(), XML, info));
             case SETTINGS -> workspaceFolder(resolve(lookup, ((SettingsInfo) info).getWorkspace(), WorkspaceInfo.class, info, "workspace"))
                     .resolve(SETTINGS_FILE);
             case SERVICE -> scopeFolder(((ServiceInfo) info).getWorkspace(), info, lookup).resolve(serviceFile(((ServiceInfo) info).getServiceType()));
@@ -104,7 +113,7 @@ final class DataDirectoryLayout {
     /** The file holding a style's body (SLD, CSS...): its {@code filename}, else {@code <name>.sld}, beside its .xml. */
     Path styleFile(StyleInfo style, Function<String, Info> lookup) throws LayoutException {
         String fileName = style.getFilename() != null ? style.getFilename() : style.getName() + DEFAULT_STYLE_EXTENSION;
-        return styleFolder(style, lookup).resolve(name(fileName, style));
+        return styleFolder(style, lookup).resolve(name(fileName, "", style));
     }
 
     private Path styleFolder(StyleInfo style, Function<String, Info> lookup) throws LayoutException {
@@ -121,15 +130,15 @@ final class DataDirectoryLayout {
     }
 
     private Path workspaceFolder(String name, Info info) throws LayoutException {
-        return workspaces().resolve(name(name, info));
+        return workspaces().resolve(name(name, "", info));
     }
 
     private Path storeFolder(StoreInfo store, Function<String, Info> lookup) throws LayoutException {
-        return workspaceFolder(resolve(lookup, store.getWorkspace(), WorkspaceInfo.class, store, "workspace")).resolve(name(store.getName(), store));
+        return workspaceFolder(resolve(lookup, store.getWorkspace(), WorkspaceInfo.class, store, "workspace")).resolve(name(store.getName(), "", store));
     }
 
     private Path resourceFolder(ResourceInfo resource, Function<String, Info> lookup) throws LayoutException {
-        return storeFolder(resolve(lookup, resource.getStore(), StoreInfo.class, resource, "store"), lookup).resolve(name(resource.getName(), resource));
+        return storeFolder(resolve(lookup, resource.getStore(), StoreInfo.class, resource, "store"), lookup).resolve(name(resource.getName(), "", resource));
     }
 
     private static <T extends Info> T resolve(Function<String, Info> lookup, String id, Class<T> type, Info from, String role) throws LayoutException {
@@ -140,13 +149,24 @@ final class DataDirectoryLayout {
         return type.cast(found);
     }
 
-    /** A name used as one file or folder name: it must not reach outside its folder. */
-    private static String name(String name, Info info) throws LayoutException {
+    /** A name used, with its suffix, as one file or folder name: it must not reach outside its folder, and must fit the file system. */
+    private String name(String name, String suffix, Info info) throws LayoutException {
         if (name == null || name.isBlank() || name.equals(".") || name.equals("..")
                 || name.indexOf('/') >= 0 || name.indexOf('\\') >= 0 || name.indexOf('\0') >= 0) {
             throw new LayoutException(info + ": '" + name + "' cannot be a file or folder name in the data directory");
         }
-        return name;
+        String fileName = name + suffix;
+        int bytes = fileName.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > maxFileNameBytes) {
+            throw new LayoutException(info + ": the name '" + abbreviated(name) + "' is too long for the data directory: as a file name"
+                    + (suffix.isEmpty() ? "" : " with '" + suffix + "'") + " it takes " + bytes + " bytes in UTF-8, the limit is " + maxFileNameBytes
+                    + " (maxFileNameBytes)");
+        }
+        return fileName;
+    }
+
+    private static String abbreviated(String name) {
+        return name.codePointCount(0, name.length()) <= 40 ? name : name.substring(0, name.offsetByCodePoints(0, 40)) + "...";
     }
 
     /** A store's or resource's file: its root element in lower case, as GeoServer names them (datastore.xml, featuretype.xml...). */

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import org.geoserver.cluster.catalog.api.Catalog;
 import org.geoserver.cluster.catalog.api.CatalogDefaults;
+import org.geoserver.cluster.catalog.api.CatalogException;
 import org.geoserver.cluster.catalog.api.CatalogPersistence;
 import org.geoserver.cluster.catalog.api.ChangeEvent;
 import org.geoserver.cluster.catalog.api.Info;
@@ -64,7 +65,7 @@ public class DataDirectoryPersister implements DataDirectoryPersistence {
 
     @Override
     public void persist(List<ChangeEvent> changes, Catalog after) throws IOException {
-        DataDirectoryLayout layout = new DataDirectoryLayout(dataDirectory.root());
+        DataDirectoryLayout layout = new DataDirectoryLayout(dataDirectory.root(), dataDirectory.maxFileNameBytes());
         OnDisk onDisk = new OnDisk(changes, after);
         // Changes from other nodes are written in sync(), once per batch; local ones here.
         FilePlan plan = new FilePlan();
@@ -73,7 +74,8 @@ public class DataDirectoryPersister implements DataDirectoryPersistence {
                 plan.event(event);
                 write(layout, event, onDisk, after, plan);
             } catch (LayoutException e) {
-                throw new IOException(event + " cannot be written to " + layout.root() + ": " + e.getMessage(), e);
+                // Nothing is written yet, and this object can never be: refused, not retried.
+                throw new CatalogException(CatalogException.Reason.INVALID, "cannot be stored in the data directory: " + e.getMessage(), e);
             }
         }
         synchronized (this) {

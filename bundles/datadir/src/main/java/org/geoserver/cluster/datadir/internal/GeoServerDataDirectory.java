@@ -7,6 +7,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where the data directory is. Depends on nothing but its configuration, so that the writer of the
@@ -17,11 +19,14 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = DataDirectoryConfig.class)
 public class GeoServerDataDirectory implements DataDirectory {
 
+    private static final Logger LOG = LoggerFactory.getLogger(GeoServerDataDirectory.class);
+
     /** Config Admin PID, file etc/org.geoserver.datadir.cfg. */
     public static final String PID = "org.geoserver.datadir";
 
     private final DataDirectoryLocator locator;
     private volatile Location location;
+    private volatile int maxFileNameBytes;
 
     @Activate
     public GeoServerDataDirectory(DataDirectoryConfig config) {
@@ -31,11 +36,26 @@ public class GeoServerDataDirectory implements DataDirectory {
     GeoServerDataDirectory(DataDirectoryConfig config, DataDirectoryLocator locator) {
         this.locator = locator;
         this.location = locator.locate(config.path());
+        this.maxFileNameBytes = maxFileNameBytes(config);
     }
 
     @Modified
     void modified(DataDirectoryConfig config) {
         location = locator.locate(config.path());
+        maxFileNameBytes = maxFileNameBytes(config);
+    }
+
+    private static int maxFileNameBytes(DataDirectoryConfig config) {
+        if (config.maxFileNameBytes() < 16) {
+            LOG.warn("maxFileNameBytes = {} in {} is too small for any name; using {}", config.maxFileNameBytes(), PID, MAX_FILE_NAME_BYTES);
+            return MAX_FILE_NAME_BYTES;
+        }
+        return config.maxFileNameBytes();
+    }
+
+    @Override
+    public int maxFileNameBytes() {
+        return maxFileNameBytes;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.geoserver.cluster.rest.internal;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,11 +35,17 @@ final class JsonTree {
 
     private JsonTree() {}
 
-    /** Reads a document {@code {"root": {...}}} into the element {@code <root>}. */
-    static XmlElement read(byte[] json) {
+    /**
+     * Reads a document {@code {"root": {...}}} into the element {@code <root>}.
+     *
+     * @param limits names the nesting limit when the document nests deeper than the JSON reader goes
+     */
+    static XmlElement read(byte[] json, BodyLimits limits) {
         JsonNode document;
         try {
             document = MAPPER.readTree(json);
+        } catch (StreamConstraintsException e) {
+            throw limits.tooDeep();
         } catch (JsonProcessingException e) {
             throw RestException.badRequest("malformed JSON: " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr());

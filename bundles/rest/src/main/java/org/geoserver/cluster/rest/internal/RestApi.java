@@ -99,11 +99,16 @@ final class RestApi {
         router.add("services/{service}/workspaces/{workspace}/settings", services);
     }
 
-    /** Answers one request; every failure becomes GeoServer's status code and a one-line text message. */
+    /** Answers one request with the default body limits. */
     Reply serve(HttpServletRequest http) {
+        return serve(http, BodyLimits.DEFAULTS);
+    }
+
+    /** Answers one request; every failure becomes GeoServer's status code and a one-line text message. */
+    Reply serve(HttpServletRequest http, BodyLimits limits) {
         String method = http.getMethod();
         try {
-            return route(http);
+            return route(http, limits);
         } catch (RestException e) {
             return refuse(e.status(), e.getMessage(), method, http);
         } catch (CatalogException e) {
@@ -114,7 +119,7 @@ final class RestApi {
         }
     }
 
-    private Reply route(HttpServletRequest http) {
+    private Reply route(HttpServletRequest http, BodyLimits limits) {
         List<String> segments = new ArrayList<>();
         for (String segment : (http.getPathInfo() == null ? "" : http.getPathInfo()).split("/")) {
             if (!segment.isEmpty()) {
@@ -133,7 +138,7 @@ final class RestApi {
             }
         }
         String path = "/" + String.join("/", segments.stream().map(Links::segment).toList());
-        RestRequest request = new RestRequest(http, path, format, new Links(baseUrl(http), format));
+        RestRequest request = new RestRequest(http, path, format, new Links(baseUrl(http), format), limits);
         Router.Match match = router.match(segments);
         if (match == null) {
             throw RestException.notFound("No such resource: " + path);

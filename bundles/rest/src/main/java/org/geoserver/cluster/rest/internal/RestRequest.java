@@ -10,6 +10,7 @@ import java.util.Map;
 import javax.servlet.http.HttpServletRequest;
 import org.geoserver.cluster.catalog.api.XmlElement;
 import org.geoserver.cluster.catalog.xml.XmlFormatException;
+import org.geoserver.cluster.catalog.xml.XmlTooDeepException;
 
 /** One API request as the endpoints see it: its path below /rest without format suffix, the route's variables and scope, its parameters and body. */
 final class RestRequest {
@@ -19,6 +20,7 @@ final class RestRequest {
     private final Format format;
     private final Links links;
     private final Map<String, String> params;
+    private final BodyLimits limits;
     private Map<String, String> vars = Map.of();
     private Scope scope = Scope.GLOBAL;
     private byte[] body;
@@ -27,9 +29,11 @@ final class RestRequest {
      * @param path the path below the API base without format suffix, e.g. /workspaces/sf
      * @param format the response format
      * @param links link builder for this request's base URL and format
+     * @param limits what its body may hold
      */
-    RestRequest(HttpServletRequest http, String path, Format format, Links links) {
+    RestRequest(HttpServletRequest http, String path, Format format, Links links, BodyLimits limits) {
         this.http = http;
+        this.limits = limits;
         this.path = path;
         this.format = format;
         this.links = links;
@@ -79,10 +83,11 @@ final class RestRequest {
         return http.getContentType();
     }
 
+    /** @throws RestException 413 when the body is larger than the limit */
     byte[] body() {
         if (body == null) {
             try {
-                body = http.getInputStream().readAllBytes();
+                body = limits.read(http.getInputStream(), http.getContentLengthLong());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the body of " + method() + " " + path, e);
             }
@@ -126,7 +131,7 @@ final class RestRequest {
     /**
      * The body as an object tree whose root must be {@code element}.
      *
-     * @throws RestException 400 for an empty, malformed or other body
+     * @throws RestException 400 for an empty, malformed or other body, or one beyond the limits
      */
     XmlElement bodyTree(String element) {
         byte[] bytes = body();
@@ -136,16 +141,19 @@ final class RestRequest {
         Format bodyFormat = bodyFormat();
         XmlElement tree;
         if (bodyFormat == Format.JSON) {
-            tree = JsonTree.read(bytes);
+            tree = JsonTree.read(bytes, limits);
         } else if (bodyFormat == Format.XML) {
             try {
-                tree = Reply.XML.parse(bytes);
+                tree = Reply.XML.parse(bytes, limits.maxDepth());
+            } catch (XmlTooDeepException e) {
+                throw limits.tooDeep();
             } catch (XmlFormatException e) {
                 throw RestException.badRequest(e.getMessage());
             }
         } else {
             throw RestException.unsupportedMediaType("a <" + element + "> is sent as application/xml or application/json, not " + contentType());
         }
+        limits.check(tree);
         if (!tree.name().equals(element)) {
             throw RestException.badRequest("expected a <" + element + "> body, got <" + tree.name() + ">");
         }

@@ -55,22 +55,29 @@ public class RestServlet extends HttpServlet {
     private final transient Map<Runnable, String> tasks = new ConcurrentHashMap<>();
     private final transient Map<String, Supplier<XmlElement>> resources = new ConcurrentHashMap<>();
     private transient volatile Access access;
+    private transient volatile BodyLimits limits;
     private transient volatile StyleFiles styleFiles;
 
     /** @param ready the API answers once the catalog is loaded, never with a half-started node's empty one */
     @Activate
     public RestServlet(@Reference Catalog catalog, @Reference CatalogReady ready, RestConfig config) {
-        this(catalog, Access.from(config));
+        this(catalog, Access.from(config), BodyLimits.from(config));
     }
 
     RestServlet(Catalog catalog, Access access) {
+        this(catalog, access, BodyLimits.DEFAULTS);
+    }
+
+    RestServlet(Catalog catalog, Access access, BodyLimits limits) {
         this.access = access;
+        this.limits = limits;
         this.api = new RestApi(catalog, () -> styleFiles, this::tasksNamed, resources::get);
     }
 
     @Modified
     void modified(RestConfig config) {
         access = Access.from(config);
+        limits = BodyLimits.from(config);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -110,7 +117,7 @@ public class RestServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Reply refusal = authorize(request);
-        write(refusal != null ? refusal : api.serve(request), response);
+        write(refusal != null ? refusal : api.serve(request, limits), response);
     }
 
     /** Null when the request may go on, else the 401 or 403 answer. */

@@ -19,7 +19,7 @@ class JsonTreeTest {
     }
 
     private static XmlElement read(String json) {
-        return JsonTree.read(json.getBytes(StandardCharsets.UTF_8));
+        return JsonTree.read(json.getBytes(StandardCharsets.UTF_8), BodyLimits.DEFAULTS);
     }
 
     @Test

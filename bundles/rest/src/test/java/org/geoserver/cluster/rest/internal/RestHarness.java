@@ -60,12 +60,20 @@ final class RestHarness implements AutoCloseable {
 
     /** @param readRole the role GET needs ("" for none) */
     RestHarness(String readRole) throws Exception {
+        this(readRole, BodyLimits.DEFAULTS);
+    }
+
+    /**
+     * @param readRole the role GET needs ("" for none)
+     * @param limits what a request body may hold
+     */
+    RestHarness(String readRole, BodyLimits limits) throws Exception {
         Authenticator users = (user, password) -> switch (user + ":" + password) {
             case ADMIN -> Set.of("admin");
             case READER -> Set.of("viewer");
             default -> null;
         };
-        servlet = new RestServlet(catalog, new Access(users, "admin", readRole));
+        servlet = new RestServlet(catalog, new Access(users, "admin", readRole), limits);
         servlet.setStyleFiles((style, resolver) -> Optional.ofNullable(styleFiles.get(style.getId())));
         server = new Server(new InetSocketAddress("127.0.0.1", 0));
         ServletContextHandler context = new ServletContextHandler();
@@ -124,8 +132,19 @@ final class RestHarness implements AutoCloseable {
 
     /** @param credentials user:password, or null for none */
     Response send(String method, String path, String contentType, String body, String credentials, String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return exchange(method, path, contentType, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body), credentials, accept);
+    }
+
+    /** As the administrator; {@code chunked}: without a Content-Length, as a client streaming its body sends it. */
+    Response send(String method, String path, String contentType, byte[] body, boolean chunked) {
+        HttpRequest.BodyPublisher publisher = chunked
+                ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+                : HttpRequest.BodyPublishers.ofByteArray(body);
+        return exchange(method, path, contentType, publisher, ADMIN, null);
+    }
+
+    private Response exchange(String method, String path, String contentType, HttpRequest.BodyPublisher body, String credentials, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
