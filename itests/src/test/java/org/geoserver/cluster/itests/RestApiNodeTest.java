@@ -106,6 +106,15 @@ public class RestApiNodeTest {
         expect(409, "POST", "/workspaces", JSON, "{\"workspace\":{\"name\":\"it\"}}");
         expect(404, "POST", "/workspaces/nowhere/datastores", JSON, "{\"dataStore\":{\"name\":\"s\"}}");
         expect(404, "GET", "/workspaces/nowhere.json", null, null);
+        // what the loader would refuse at the next start, and bodies beyond the limits: 4xx naming the problem
+        assertTrue(expect(400, "POST", "/workspaces", XML, "<workspace class=\"java.lang.ProcessBuilder\"><name>x1</name></workspace>")
+                .contains("class=\"java.lang.ProcessBuilder\""));
+        assertTrue(expect(400, "POST", "/workspaces", XML, "<workspace><name>deep</name>" + "<a>".repeat(20_000) + "</a>".repeat(20_000) + "</workspace>")
+                .contains("maxDepth = 64"));
+        assertTrue(expect(400, "POST", "/workspaces", XML, "<workspace><name>" + "n".repeat(300) + "</name></workspace>")
+                .contains("maxFileNameBytes"));
+        assertTrue(expect(413, "POST", "/workspaces", XML, "<workspace><name>large</name><a>" + "x".repeat(17 * 1024 * 1024) + "</a></workspace>")
+                .contains("maxBodyBytes = 16777216"));
         assertEquals(before, get("/workspaces.json"));
         expect(201, "POST", "/workspaces/it/datastores", JSON,
                 "{\"dataStore\":{\"name\":\"ds\",\"type\":\"PostGIS\",\"connectionParameters\":{\"entry\":[{\"@key\":\"host\",\"$\":\"db\"}]}}}");
