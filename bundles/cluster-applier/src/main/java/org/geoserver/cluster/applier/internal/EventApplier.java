@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.geoserver.cluster.api.ApplierStatus;
@@ -18,6 +20,7 @@ import org.geoserver.cluster.api.ConfigurationSnapshot;
 import org.geoserver.cluster.api.ConfigurationSnapshot.SnapshotObject;
 import org.geoserver.cluster.api.ConfigurationSnapshots;
 import org.geoserver.cluster.api.EventHandler;
+import org.geoserver.cluster.api.KeptEvents;
 import org.geoserver.cluster.api.ReplicationLedger;
 import org.geoserver.cluster.api.ReplicationLedger.Version;
 import org.geoserver.cluster.catalog.api.Catalog;
@@ -46,8 +49,8 @@ import org.slf4j.LoggerFactory;
  * failed store for inspection. Neither blocks later events. Snapshots are taken and installed under
  * the same lock as events are applied, so a snapshot's content matches its ledger progress.
  */
-@Component(service = {EventHandler.class, ApplierStatus.class, ConfigurationSnapshots.class}, immediate = true)
-public class EventApplier implements EventHandler, ApplierStatus, ConfigurationSnapshots {
+@Component(service = {EventHandler.class, ApplierStatus.class, ConfigurationSnapshots.class, KeptEvents.class}, immediate = true)
+public class EventApplier implements EventHandler, ApplierStatus, ConfigurationSnapshots, KeptEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventApplier.class);
 
@@ -91,6 +94,20 @@ public class EventApplier implements EventHandler, ApplierStatus, ConfigurationS
         this.failed = new EventStore(clusterDirectory.resolve("failed"));
     }
 
+    /** An outcome, with the reason when the event is kept aside. */
+    private record Attempt(Outcome outcome, String reason) {
+        static final Attempt APPLIED_NOW = new Attempt(Outcome.APPLIED, null);
+        static final Attempt SKIPPED_NOW = new Attempt(Outcome.SKIPPED, null);
+
+        static Attempt deferred(String reason) {
+            return new Attempt(Outcome.DEFERRED, "waiting for referenced objects: " + reason);
+        }
+
+        static Attempt failed(String reason) {
+            return new Attempt(Outcome.FAILED, reason);
+        }
+    }
+
     @Override
     public synchronized void handle(ClusterEvent event) throws IOException {
         clock.observe(event.timestamp());
@@ -99,25 +116,32 @@ public class EventApplier implements EventHandler, ApplierStatus, ConfigurationS
             LOG.debug("Skipping {}: already handled", event);
             return;
         }
-        Outcome outcome = apply(event);
-        if (outcome == Outcome.DEFERRED) {
-            deferred.keep(event, "waiting for referenced objects");
+        Attempt attempt = apply(event);
+        switch (attempt.outcome()) {
+            case DEFERRED -> deferred.keep(event, attempt.reason());
+            case FAILED -> keepFailed(event, attempt.reason());
+            default -> {}
         }
         ledger.handledHeld(event.origin(), event.sequence());
-        if (outcome == Outcome.APPLIED) {
+        if (attempt.outcome() == Outcome.APPLIED) {
             retryDeferred();
         }
     }
 
-    private Outcome apply(ClusterEvent event) throws IOException {
+    private void keepFailed(ClusterEvent event, String reason) throws IOException {
+        var file = failed.keep(event, reason);
+        LOG.error("Cannot apply {}: {}; kept in {}", event, reason, file);
+    }
+
+    private Attempt apply(ClusterEvent event) throws IOException {
         Info info;
         try {
             info = xml.read(event.payload());
         } catch (XmlFormatException e) {
-            return fail(event, "its payload is not a catalog object: " + e.getMessage());
+            return Attempt.failed("its payload is not a catalog object: " + e.getMessage());
         }
         if (!info.xml().name().equals(event.objectType()) || !event.objectId().equals(info.getId())) {
-            return fail(event, "its payload is a <" + info.xml().name() + "> with id " + info.getId() + ", not the announced " + event.objectType() + " "
+            return Attempt.failed("its payload is a <" + info.xml().name() + "> with id " + info.getId() + ", not the announced " + event.objectType() + " "
                     + event.objectId());
         }
         Version version = new Version(event.timestamp(), event.origin());
@@ -130,36 +154,30 @@ public class EventApplier implements EventHandler, ApplierStatus, ConfigurationS
             if (catalog.apply(change).isEmpty() && !ledger.isNewer(event.objectId(), version)) {
                 skipped.incrementAndGet();
                 LOG.debug("{} is not later than the version of {} here; skipped", event, event.objectId());
-                return Outcome.SKIPPED;
+                return Attempt.SKIPPED_NOW;
             }
         } catch (CatalogException e) {
             switch (e.reason()) {
                 case NOT_FOUND -> {
                     if (event.operation() != ClusterEvent.Operation.REMOVE) {
                         LOG.info("Deferring {}: {}", event, e.getMessage());
-                        return Outcome.DEFERRED;
+                        return Attempt.deferred(e.getMessage());
                     }
                     // Removing what is already gone: the removal holds.
                 }
                 case IN_USE -> {
                     LOG.info("Deferring {}: {}", event, e.getMessage());
-                    return Outcome.DEFERRED;
+                    return Attempt.deferred(e.getMessage());
                 }
                 case PERSISTENCE -> throw new IOException("could not write " + event + ": " + e.getMessage(), e);
                 default -> {
-                    return fail(event, e.getMessage());
+                    return Attempt.failed(e.getMessage());
                 }
             }
         }
         ledger.advanceHeld(event.objectId(), version);
         applied.incrementAndGet();
-        return Outcome.APPLIED;
-    }
-
-    private Outcome fail(ClusterEvent event, String reason) throws IOException {
-        var file = failed.keep(event, reason);
-        LOG.error("Cannot apply {}: {}; kept in {}", event, reason, file);
-        return Outcome.FAILED;
+        return Attempt.APPLIED_NOW;
     }
 
     /** Applies deferred events whose references arrived, repeating while that makes progress. */
@@ -168,12 +186,100 @@ public class EventApplier implements EventHandler, ApplierStatus, ConfigurationS
         while (progress) {
             progress = false;
             for (EventStore.Kept kept : deferred.list()) {
-                Outcome outcome = apply(kept.event());
-                if (outcome != Outcome.DEFERRED) {
+                Attempt attempt = apply(kept.event());
+                if (attempt.outcome() == Outcome.FAILED) {
+                    keepFailed(kept.event(), attempt.reason());
+                }
+                if (attempt.outcome() != Outcome.DEFERRED) {
                     deferred.forgetLater(kept); // once flush() wrote its change
-                    progress |= outcome == Outcome.APPLIED;
+                    progress |= attempt.outcome() == Outcome.APPLIED;
                 }
             }
+        }
+    }
+
+    // ---------------------------------------------------------------- kept events, for operators
+
+    @Override
+    public synchronized List<KeptEvent> kept() {
+        List<KeptEvent> all = new ArrayList<>();
+        deferred.list().forEach(k -> all.add(view(k, Kind.DEFERRED)));
+        failed.list().forEach(k -> all.add(view(k, Kind.FAILED)));
+        all.sort(Comparator.comparingLong(KeptEvent::keptAt).thenComparing(KeptEvent::id));
+        return all;
+    }
+
+    @Override
+    public synchronized Optional<KeptEvent> kept(String id) {
+        EventStore.Kept found = deferred.get(id);
+        if (found != null) {
+            return Optional.of(view(found, Kind.DEFERRED));
+        }
+        found = failed.get(id);
+        return found == null ? Optional.empty() : Optional.of(view(found, Kind.FAILED));
+    }
+
+    private static KeptEvent view(EventStore.Kept kept, Kind kind) {
+        return new KeptEvent(kept.id(), kind, kept.event(), kept.reason(), kept.keptAt());
+    }
+
+    @Override
+    public synchronized RetryOutcome retry(String id) throws IOException {
+        EventStore store = storeOf(id);
+        if (store == null) {
+            throw new IllegalArgumentException("no deferred or failed event " + id);
+        }
+        EventStore.Kept kept = store.get(id);
+        Attempt attempt = apply(kept.event());
+        RetryOutcome outcome;
+        switch (attempt.outcome()) {
+            case DEFERRED, FAILED -> {
+                EventStore target = attempt.outcome() == Outcome.DEFERRED ? deferred : failed;
+                if (target == store) {
+                    store.reason(kept, attempt.reason());
+                } else {
+                    target.keep(kept.event(), attempt.reason());
+                    store.forgetLater(kept);
+                }
+                outcome = attempt.outcome() == Outcome.DEFERRED ? RetryOutcome.DEFERRED : RetryOutcome.FAILED;
+            }
+            default -> {
+                store.forgetLater(kept);
+                if (attempt.outcome() == Outcome.APPLIED) {
+                    retryDeferred();
+                }
+                outcome = RetryOutcome.APPLIED;
+            }
+        }
+        LOG.info("Retried kept event {} ({}): {}", id, kept.event(), outcome);
+        durably("the retry of " + id);
+        return outcome;
+    }
+
+    @Override
+    public synchronized boolean discard(String id) throws IOException {
+        EventStore store = storeOf(id);
+        if (store == null) {
+            return false;
+        }
+        EventStore.Kept kept = store.get(id);
+        store.forgetLater(kept);
+        LOG.warn("Discarded kept event {} ({}), never to be applied", id, kept.event());
+        durably("the discarding of " + id);
+        return true;
+    }
+
+    private EventStore storeOf(String id) {
+        return deferred.get(id) != null ? deferred : failed.get(id) != null ? failed : null;
+    }
+
+    private void durably(String what) throws IOException {
+        try {
+            flush();
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(what + " could not be put on disk: " + e.getMessage(), e);
         }
     }
 
@@ -188,6 +294,7 @@ public class EventApplier implements EventHandler, ApplierStatus, ConfigurationS
         failed.sync();
         ledger.keepHeld();
         deferred.deleteForgotten();
+        failed.deleteForgotten();
     }
 
     @Override

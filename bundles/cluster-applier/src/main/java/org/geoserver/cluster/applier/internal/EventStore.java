@@ -23,8 +23,19 @@ import org.geoserver.cluster.api.InvalidEventException;
  */
 final class EventStore {
 
-    /** An event kept, with where it is. */
-    record Kept(Path file, ClusterEvent event) {}
+    /**
+     * An event kept, with where it is, why and since when.
+     *
+     * @param keptAt milliseconds since the epoch
+     */
+    record Kept(Path file, ClusterEvent event, String reason, long keptAt) {
+
+        /** The file's name without its suffix: unique in the store, and in arrival order. */
+        String id() {
+            String name = file.getFileName().toString();
+            return name.substring(0, name.length() - SUFFIX.length());
+        }
+    }
 
     private static final String SUFFIX = ".event";
 
@@ -44,7 +55,8 @@ final class EventStore {
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).toList()) {
                 try {
-                    kept.put(file, new Kept(file, codec.decode(Files.readAllBytes(file))));
+                    ClusterEvent event = codec.decode(Files.readAllBytes(file));
+                    kept.put(file, new Kept(file, event, reason(file), Files.getLastModifiedTime(file).toMillis()));
                 } catch (InvalidEventException e) {
                     throw new IOException("kept event " + file + " cannot be read: " + e.getMessage(), e);
                 }
@@ -58,11 +70,43 @@ final class EventStore {
         Path file = directory.resolve(name + SUFFIX);
         Path temp = directory.resolve(name + ".tmp");
         Files.write(temp, codec.encode(event));
-        Files.writeString(directory.resolve(name + ".txt"), event + "\n" + reason + "\n", StandardCharsets.UTF_8);
+        writeReason(file, event, reason);
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-        kept.put(file, new Kept(file, event));
+        kept.put(file, new Kept(file, event, reason, System.currentTimeMillis()));
         unsynced.add(file);
         return file;
+    }
+
+    /** Records a new reason for an event still kept (a retry came to the same outcome for another reason). */
+    synchronized void reason(Kept event, String reason) throws IOException {
+        if (kept.containsKey(event.file())) {
+            writeReason(event.file(), event.event(), reason);
+            kept.put(event.file(), new Kept(event.file(), event.event(), reason, event.keptAt()));
+        }
+    }
+
+    /** The text file beside an event: the event, then why it is kept; for people, read back only for its reason. */
+    private static void writeReason(Path file, ClusterEvent event, String reason) throws IOException {
+        Files.writeString(textFile(file), event + "\n" + reason + "\n", StandardCharsets.UTF_8);
+    }
+
+    private static String reason(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(textFile(file), StandardCharsets.UTF_8);
+            return lines.size() < 2 ? "" : String.join("\n", lines.subList(1, lines.size())).strip();
+        } catch (IOException e) {
+            return "(the reason's file " + textFile(file) + " cannot be read: " + e.getMessage() + ")";
+        }
+    }
+
+    private static Path textFile(Path file) {
+        String name = file.getFileName().toString();
+        return file.resolveSibling(name.substring(0, name.length() - SUFFIX.length()) + ".txt");
+    }
+
+    /** The kept event with this id, or null. */
+    synchronized Kept get(String id) {
+        return kept.get(directory.resolve(id + SUFFIX));
     }
 
     synchronized List<Kept> list() {
@@ -101,8 +145,7 @@ final class EventStore {
 
     private static void delete(Kept event) throws IOException {
         Files.deleteIfExists(event.file());
-        String name = event.file().getFileName().toString();
-        Files.deleteIfExists(event.file().resolveSibling(name.substring(0, name.length() - SUFFIX.length()) + ".txt"));
+        Files.deleteIfExists(textFile(event.file()));
     }
 
     synchronized int size() {

@@ -1,9 +1,11 @@
 package org.geoserver.cluster.applier.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.geoserver.cluster.api.ClusterEvent;
+import org.geoserver.cluster.api.KeptEvents;
 import org.geoserver.cluster.catalog.api.Change;
 import org.geoserver.cluster.catalog.api.DataStoreInfo;
 import org.geoserver.cluster.catalog.api.FeatureTypeInfo;
@@ -168,6 +171,68 @@ class EventApplierTest {
         }
         assertTrue(reasons.stream().anyMatch(r -> r.contains("class=\"java.lang.ProcessBuilder\"")), reasons.toString());
         assertTrue(reasons.stream().anyMatch(r -> r.contains("elements nest deeper than 256")), reasons.toString());
+    }
+
+    @Test
+    void aFailedEventIsRetriedOnceItCanApplyAndADiscardedOneIsGone() throws Exception {
+        a.catalog.add(WorkspaceInfo.named("w"));
+        b.receive(a.sent());
+        String workspace = b.catalog.getWorkspaceByName("w").getId();
+        b.catalog.add(store("dup", workspace)); // b's own store takes the name
+        b.sent();
+        a.catalog.add(store("dup", workspace));
+        List<ClusterEvent> events = a.sent();
+        b.receive(events);
+        List<KeptEvents.KeptEvent> kept = b.applier.kept();
+        assertEquals(1, kept.size(), kept.toString());
+        KeptEvents.KeptEvent dup = kept.get(0);
+        assertEquals(KeptEvents.Kind.FAILED, dup.kind());
+        assertTrue(dup.reason().contains("dup"), dup.reason());
+        assertEquals(dup, b.applier.kept(dup.id()).orElseThrow());
+
+        assertEquals(KeptEvents.RetryOutcome.FAILED, b.applier.retry(dup.id()), "still taken");
+        assertEquals(1, b.applier.failed(), "kept once, not twice");
+
+        b.catalog.remove(b.catalog.getStoreByName("w", "dup", DataStoreInfo.class));
+        assertEquals(KeptEvents.RetryOutcome.APPLIED, b.applier.retry(dup.id()));
+        assertEquals(a.catalog.getStoreByName("w", "dup", DataStoreInfo.class).getId(), b.catalog.getStoreByName("w", "dup", DataStoreInfo.class).getId());
+        assertEquals(List.of(), b.applier.kept());
+        assertThrows(IllegalArgumentException.class, () -> b.applier.retry(dup.id()));
+
+        ClusterEvent broken = new ClusterEvent("x", "node-a", "g", 100, events.get(0).timestamp(), ClusterEvent.Operation.ADD, "layer", "l1",
+                "<java.lang.ProcessBuilder/>", List.of(), null, false);
+        b.receive(List.of(broken));
+        String id = b.applier.kept().get(0).id();
+        assertTrue(b.applier.discard(id));
+        assertFalse(b.applier.discard(id));
+        assertEquals(List.of(), b.applier.kept());
+        try (Stream<Path> files = Files.list(data.resolve("b/failed"))) {
+            assertEquals(List.of(), files.toList(), "its files are gone");
+        }
+        TestNode restarted = new TestNode("node-b", data.resolve("b"));
+        assertEquals(List.of(), restarted.applier.kept(), "and stay gone");
+    }
+
+    @Test
+    void keptEventsSurviveARestartWithTheirReason() throws Exception {
+        a.catalog.add(WorkspaceInfo.named("w"));
+        ClusterEvent good = a.sent().get(0);
+        b.receive(List.of(new ClusterEvent("x", "node-a", "g", 1, good.timestamp(), ClusterEvent.Operation.ADD, "layer", "l1",
+                "<java.lang.ProcessBuilder/>", List.of(), null, false)));
+        KeptEvents.KeptEvent before = b.applier.kept().get(0);
+        TestNode restarted = new TestNode("node-b", data.resolve("b"));
+        KeptEvents.KeptEvent after = restarted.applier.kept().get(0);
+        assertEquals(before.id(), after.id());
+        assertEquals(before.reason(), after.reason());
+        assertEquals(before.kind(), after.kind());
+        assertTrue(Math.abs(before.keptAt() - after.keptAt()) < 2000, before.keptAt() + " " + after.keptAt());
+    }
+
+    private static DataStoreInfo store(String name, String workspaceId) {
+        DataStoreInfo store = new DataStoreInfo();
+        store.setName(name);
+        store.setWorkspace(workspaceId);
+        return store;
     }
 
     private static ClusterEvent withSequence(ClusterEvent e, long sequence) {
