@@ -6,6 +6,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.geoserver.cluster.api.ClusterResync;
@@ -17,6 +18,7 @@ public class ResyncCommand implements Action {
 
     @Argument(index = 0, name = "node", required = false,
             description = "Instance name of the node to take the snapshot from; default: a node whose configuration most peers share")
+    @Completion(PeerNameCompleter.class)
     String node;
 
     @Reference
