@@ -1,9 +1,13 @@
 package org.geoserver.cluster.sync.internal;
 
 import java.util.List;
-import java.util.function.Supplier;
 import org.geoserver.cluster.api.ApplierStatus;
 import org.geoserver.cluster.catalog.api.XmlElement;
+import org.geoserver.cluster.rest.api.RestAnswer;
+import org.geoserver.cluster.rest.api.RestCall;
+import org.geoserver.cluster.rest.api.RestExtension;
+import org.geoserver.cluster.rest.api.RestRefusal;
+import org.geoserver.cluster.rest.api.RestResource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -13,8 +17,9 @@ import org.osgi.service.component.annotations.Reference;
  * {@code /geoserver/rest/cluster/applier.json} (or {@code .xml}). Cheap to poll while changes
  * arrive, unlike {@code cluster/status}, whose digest is recomputed after every change.
  */
-@Component(service = Supplier.class, property = "org.geoserver.cluster.rest.resource=cluster/applier")
-public class ApplierStatusResource implements Supplier<XmlElement> {
+@Component(service = RestResource.class)
+@RestExtension(resource = "applier")
+public class ApplierStatusResource implements RestResource {
 
     private final ApplierStatus applier;
 
@@ -24,7 +29,14 @@ public class ApplierStatusResource implements Supplier<XmlElement> {
     }
 
     @Override
-    public XmlElement get() {
+    public RestAnswer get(RestCall call) {
+        if (call.item() != null) {
+            throw RestRefusal.notFound("No such resource: cluster/applier/" + call.item());
+        }
+        return new RestAnswer.Tree(element());
+    }
+
+    XmlElement element() {
         return element(applier);
     }
 

@@ -3,7 +3,6 @@ package org.geoserver.cluster.sync.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.geoserver.cluster.api.ApplierStatus;
 import org.geoserver.cluster.api.ClusterConfiguration;
 import org.geoserver.cluster.api.ClusterSettings;
@@ -11,6 +10,11 @@ import org.geoserver.cluster.api.ConfigurationDigest;
 import org.geoserver.cluster.api.Outbox;
 import org.geoserver.cluster.api.PeerDirectory;
 import org.geoserver.cluster.catalog.api.XmlElement;
+import org.geoserver.cluster.rest.api.RestAnswer;
+import org.geoserver.cluster.rest.api.RestCall;
+import org.geoserver.cluster.rest.api.RestExtension;
+import org.geoserver.cluster.rest.api.RestRefusal;
+import org.geoserver.cluster.rest.api.RestResource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -23,8 +27,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * {@code /geoserver/rest/cluster/status.json} (or {@code .xml}): identity, roles, digest, outbox
  * depth, the applier's counters, and every peer heard of with its digest and when.
  */
-@Component(service = Supplier.class, property = "org.geoserver.cluster.rest.resource=cluster/status")
-public class ClusterStatusResource implements Supplier<XmlElement> {
+@Component(service = RestResource.class)
+@RestExtension(resource = "status")
+public class ClusterStatusResource implements RestResource {
 
     private final ClusterConfiguration configuration;
     private final ConfigurationDigest digest;
@@ -42,9 +47,16 @@ public class ClusterStatusResource implements Supplier<XmlElement> {
         this.digest = digest;
     }
 
-    /** Repeated {@code peers} elements, so that JSON has {@code "peers":[...]}. */
     @Override
-    public XmlElement get() {
+    public RestAnswer get(RestCall call) {
+        if (call.item() != null) {
+            throw RestRefusal.notFound("No such resource: cluster/status/" + call.item());
+        }
+        return new RestAnswer.Tree(element());
+    }
+
+    /** Repeated {@code peers} elements, so that JSON has {@code "peers":[...]}. */
+    XmlElement element() {
         ClusterSettings settings = configuration.current();
         Outbox currentOutbox = outbox;
         List<XmlElement> children = new ArrayList<>(List.of(

@@ -20,14 +20,14 @@ class ClusterStatusResourceTest {
         CatalogDigester digester = new CatalogDigester(new CatalogImpl());
         ClusterStatusResource resource = new ClusterStatusResource(new TestClusterConfiguration(TestClusterConfiguration.settings("node-a", "g", "")), digester);
         resource.peers = (() -> List.of(new PeerDirectory.Peer(new NodeStatus("node-b", "g", digester.digest(), 0, 0, Map.of(), 3, 0, false, false), List.of(), List.of(), 0)));
-        assertNull(resource.get().child("applier"), "no applier running, no counters");
+        assertNull(resource.element().child("applier"), "no applier running, no counters");
         resource.applier = new ApplierStatus() {
             public long applied() { return 12; }
             public long skipped() { return 2; }
             public int deferred() { return 1; }
             public int failed() { return 0; }
         };
-        XmlElement status = resource.get();
+        XmlElement status = resource.element();
         assertEquals("node-a", status.childText("instanceName"));
         assertEquals("true", status.childText("master"));
         assertEquals(digester.digest(), status.childText("digest"));
@@ -40,6 +40,6 @@ class ClusterStatusResourceTest {
         assertEquals("2", status.child("applier").childText("skipped"));
         assertEquals("1", status.child("applier").childText("deferred"));
         assertEquals("0", status.child("applier").childText("failed"));
-        assertEquals(status.child("applier").toString(), new ApplierStatusResource(resource.applier).get().toString(), "the same counters alone");
+        assertEquals(status.child("applier").toString(), new ApplierStatusResource(resource.applier).element().toString(), "the same counters alone");
     }
 }

@@ -30,6 +30,11 @@ record Reply(int status, String contentType, byte[] body, String location) {
         return new Reply(HttpServletResponse.SC_CREATED, TEXT, name.getBytes(StandardCharsets.UTF_8), location);
     }
 
+    /** 200 with a one-line message for people: an action done. */
+    static Reply message(String message) {
+        return new Reply(HttpServletResponse.SC_OK, TEXT, message.getBytes(StandardCharsets.UTF_8), null);
+    }
+
     static Reply file(byte[] body, String mediaType) {
         return new Reply(HttpServletResponse.SC_OK, mediaType, body, null);
     }

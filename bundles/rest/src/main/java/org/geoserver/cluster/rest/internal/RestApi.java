@@ -17,6 +17,7 @@ import org.geoserver.cluster.catalog.api.StoreInfo;
 import org.geoserver.cluster.catalog.api.StyleFiles;
 import org.geoserver.cluster.catalog.api.WorkspaceInfo;
 import org.geoserver.cluster.catalog.api.XmlElement;
+import org.geoserver.cluster.rest.api.RestResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,17 +37,20 @@ final class RestApi {
     /**
      * @param styleFiles supplies the service reading style files, or null while there is none
      * @param tasks supplies the tasks registered for a task name ("reload", "reset")
-     * @param provided supplies the provider of a read-only resource by path, or null
+     * @param provided supplies the resource another bundle provides under cluster/ by name, or null
      */
     RestApi(Catalog catalog, Supplier<StyleFiles> styleFiles, Function<String, Collection<Runnable>> tasks,
-            Function<String, Supplier<XmlElement>> provided) {
+            Function<String, RestResource> provided) {
         this.catalog = catalog;
         this.kinds = new Kinds(catalog, styleFiles);
         References references = new References(catalog, kinds);
         router.add("about/version", new AboutEndpoint());
         router.add("reload", new TaskEndpoint(() -> tasks.apply("reload")));
         router.add("reset", new TaskEndpoint(() -> tasks.apply("reset")));
-        router.add("cluster/{resource}", new ProvidedEndpoint(provided));
+        ProvidedEndpoint providedResources = new ProvidedEndpoint(provided);
+        router.add("cluster/{resource}", providedResources);
+        router.add("cluster/{resource}/{item}", providedResources);
+        router.add("cluster/{resource}/{item}/{action}", providedResources);
         router.add("workspaces/default", new DefaultEndpoint(catalog, references, kinds.workspaces));
         router.add("namespaces/default", new DefaultEndpoint(catalog, references, kinds.namespaces));
         catalogRoutes("", kinds.workspaces, references);

@@ -15,6 +15,9 @@ import org.geoserver.cluster.catalog.xml.XmlTooDeepException;
 /** One API request as the endpoints see it: its path below /rest without format suffix, the route's variables and scope, its parameters and body. */
 final class RestRequest {
 
+    /** The request attribute holding the user the servlet authenticated. */
+    static final String USER_ATTRIBUTE = "org.geoserver.cluster.rest.user";
+
     private final HttpServletRequest http;
     private final String path;
     private final Format format;
@@ -72,6 +75,16 @@ final class RestRequest {
 
     String param(String name) {
         return params.get(name);
+    }
+
+    Map<String, String> params() {
+        return params;
+    }
+
+    /** The authenticated user, or null when the request needs no login. */
+    String user() {
+        Object user = http.getAttribute(USER_ATTRIBUTE);
+        return user == null ? null : user.toString();
     }
 
     /** A boolean query parameter: {@code recurse=true}. */

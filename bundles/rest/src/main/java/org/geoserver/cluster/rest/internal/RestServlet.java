@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -16,7 +15,8 @@ import javax.servlet.http.HttpServletResponse;
 import org.geoserver.cluster.catalog.api.Catalog;
 import org.geoserver.cluster.catalog.api.CatalogReady;
 import org.geoserver.cluster.catalog.api.StyleFiles;
-import org.geoserver.cluster.catalog.api.XmlElement;
+import org.geoserver.cluster.rest.api.RestExtension;
+import org.geoserver.cluster.rest.api.RestResource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -45,15 +45,12 @@ public class RestServlet extends HttpServlet {
     /** Service property of the Runnable services /reload and /reset run: the task's name. */
     public static final String TASK_PROPERTY = "org.geoserver.cluster.rest.task";
 
-    /** Service property of the {@code Supplier<XmlElement>} services serving read-only resources: their path. */
-    public static final String RESOURCE_PROPERTY = "org.geoserver.cluster.rest.resource";
-
     private static final long serialVersionUID = 1L;
     private static final String CHALLENGE = "Basic realm=\"GeoServer Realm\"";
 
     private final transient RestApi api;
     private final transient Map<Runnable, String> tasks = new ConcurrentHashMap<>();
-    private final transient Map<String, Supplier<XmlElement>> resources = new ConcurrentHashMap<>();
+    private final transient Map<String, RestResource> resources = new ConcurrentHashMap<>();
     private transient volatile Access access;
     private transient volatile BodyLimits limits;
     private transient volatile StyleFiles styleFiles;
@@ -100,14 +97,13 @@ public class RestServlet extends HttpServlet {
         tasks.remove(task);
     }
 
-    @SuppressWarnings("unchecked")
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, target = "(" + RESOURCE_PROPERTY + "=*)")
-    void addResource(Supplier<?> resource, Map<String, Object> properties) {
-        resources.put(String.valueOf(properties.get(RESOURCE_PROPERTY)), (Supplier<XmlElement>) resource);
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addResource(RestResource resource, RestExtension extension) {
+        resources.put(extension.resource(), resource);
     }
 
-    void removeResource(Supplier<?> resource, Map<String, Object> properties) {
-        resources.remove(String.valueOf(properties.get(RESOURCE_PROPERTY)), resource);
+    void removeResource(RestResource resource, RestExtension extension) {
+        resources.remove(extension.resource(), resource);
     }
 
     private Collection<Runnable> tasksNamed(String name) {
@@ -139,6 +135,7 @@ public class RestServlet extends HttpServlet {
             return Reply.error(HttpServletResponse.SC_FORBIDDEN,
                     "User '" + credentials.get(0) + "' may not " + request.getMethod() + " " + request.getPathInfo() + ": role '" + required + "' needed");
         }
+        request.setAttribute(RestRequest.USER_ATTRIBUTE, credentials.get(0));
         return null;
     }
 
