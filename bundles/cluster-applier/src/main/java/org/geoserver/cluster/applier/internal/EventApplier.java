@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.geoserver.cluster.api.ApplierMetrics;
 import org.geoserver.cluster.api.ApplierStatus;
 import org.geoserver.cluster.api.ClusterClock;
 import org.geoserver.cluster.api.ClusterConfiguration;
@@ -20,6 +22,8 @@ import org.geoserver.cluster.api.ConfigurationSnapshot;
 import org.geoserver.cluster.api.ConfigurationSnapshot.SnapshotObject;
 import org.geoserver.cluster.api.ConfigurationSnapshots;
 import org.geoserver.cluster.api.EventHandler;
+import org.geoserver.cluster.api.Histogram;
+import org.geoserver.cluster.api.HybridLogicalClock;
 import org.geoserver.cluster.api.KeptEvents;
 import org.geoserver.cluster.api.ReplicationLedger;
 import org.geoserver.cluster.api.ReplicationLedger.Version;
@@ -49,8 +53,8 @@ import org.slf4j.LoggerFactory;
  * failed store for inspection. Neither blocks later events. Snapshots are taken and installed under
  * the same lock as events are applied, so a snapshot's content matches its ledger progress.
  */
-@Component(service = {EventHandler.class, ApplierStatus.class, ConfigurationSnapshots.class, KeptEvents.class}, immediate = true)
-public class EventApplier implements EventHandler, ApplierStatus, ConfigurationSnapshots, KeptEvents {
+@Component(service = {EventHandler.class, ApplierStatus.class, ApplierMetrics.class, ConfigurationSnapshots.class, KeptEvents.class}, immediate = true)
+public class EventApplier implements EventHandler, ApplierStatus, ApplierMetrics, ConfigurationSnapshots, KeptEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventApplier.class);
 
@@ -74,6 +78,10 @@ public class EventApplier implements EventHandler, ApplierStatus, ConfigurationS
     private final InfoXml xml = new InfoXml();
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong deferredTotal = new AtomicLong();
+    private final AtomicLong failedTotal = new AtomicLong();
+    private final Map<String, Long> lastHandled = new ConcurrentHashMap<>();
+    private final LatencyHistogram applyLatency = new LatencyHistogram();
 
     /** Waits for {@link CatalogReady}: an event applied before the data directory is loaded would be lost by the load. */
     @Activate
@@ -118,10 +126,15 @@ public class EventApplier implements EventHandler, ApplierStatus, ConfigurationS
         }
         Attempt attempt = apply(event);
         switch (attempt.outcome()) {
-            case DEFERRED -> deferred.keep(event, attempt.reason());
+            case DEFERRED -> {
+                deferred.keep(event, attempt.reason());
+                deferredTotal.incrementAndGet();
+            }
             case FAILED -> keepFailed(event, attempt.reason());
+            case APPLIED -> applyLatency.observe(Math.max(0, System.currentTimeMillis() - HybridLogicalClock.millis(event.timestamp())) / 1000.0);
             default -> {}
         }
+        lastHandled.put(event.origin(), event.timestamp());
         ledger.handledHeld(event.origin(), event.sequence());
         if (attempt.outcome() == Outcome.APPLIED) {
             retryDeferred();
@@ -130,6 +143,7 @@ public class EventApplier implements EventHandler, ApplierStatus, ConfigurationS
 
     private void keepFailed(ClusterEvent event, String reason) throws IOException {
         var file = failed.keep(event, reason);
+        failedTotal.incrementAndGet();
         LOG.error("Cannot apply {}: {}; kept in {}", event, reason, file);
     }
 
@@ -381,5 +395,25 @@ public class EventApplier implements EventHandler, ApplierStatus, ConfigurationS
     @Override
     public int failed() {
         return failed.size();
+    }
+
+    @Override
+    public long deferredTotal() {
+        return deferredTotal.get();
+    }
+
+    @Override
+    public long failedTotal() {
+        return failedTotal.get();
+    }
+
+    @Override
+    public Map<String, Long> lastHandled() {
+        return Map.copyOf(lastHandled);
+    }
+
+    @Override
+    public Histogram applyLatency() {
+        return applyLatency.snapshot();
     }
 }

@@ -33,6 +33,7 @@ import org.geoserver.cluster.api.ClusterEventCodec;
 import org.geoserver.cluster.api.ClusterSettings;
 import org.geoserver.cluster.api.EventHandler;
 import org.geoserver.cluster.api.EventTransport;
+import org.geoserver.cluster.api.TransportStatistics;
 import org.geoserver.cluster.api.InvalidEventException;
 import org.geoserver.cluster.api.NodeStatus;
 import org.geoserver.cluster.api.RequestResponder;
@@ -56,8 +57,8 @@ import org.slf4j.LoggerFactory;
  * and flushed them. Connects, reconnects and reconfigures on a thread of its own, so a
  * node starts and serves while the broker is down.
  */
-@Component(service = EventTransport.class, immediate = true)
-public class JmsEventTransport implements EventTransport {
+@Component(service = {EventTransport.class, TransportStatistics.class}, immediate = true)
+public class JmsEventTransport implements EventTransport, TransportStatistics {
 
     private static final Logger LOG = LoggerFactory.getLogger(JmsEventTransport.class);
     private static final long RETRY_MILLIS = 2_000;
@@ -70,6 +71,7 @@ public class JmsEventTransport implements EventTransport {
     private final Path rejectedDirectory;
     private final ExecutorService connector = Executors.newSingleThreadExecutor(r -> new Thread(r, "geoserver-cluster-jms-connector"));
     private final AutoCloseable subscription;
+    private final AtomicLong published = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
 
@@ -155,6 +157,21 @@ public class JmsEventTransport implements EventTransport {
         }
     }
 
+    @Override
+    public long published() {
+        return published.get();
+    }
+
+    @Override
+    public long received() {
+        return received.get();
+    }
+
+    @Override
+    public long rejected() {
+        return rejected.get();
+    }
+
     // ---------------------------------------------------------------- sending
 
     @Override
@@ -172,6 +189,7 @@ public class JmsEventTransport implements EventTransport {
                 message.setLongProperty("sequence", event.sequence());
                 // Persistent and outside a transaction: the send returns once the broker stored it.
                 producer.send(message, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
+                published.incrementAndGet();
             } catch (JMSException e) {
                 throw new TransportException("could not send " + event + " to " + url + ": " + e.getMessage(), e);
             }
