@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param changedProperties for a modification, the names of the properties that changed
  * @param styleBody for a style, the content of its file; null when it has none
  * @param purge for a style removal, whether its file is deleted too
+ * @param user who made the change on its origin (a REST login, a shell user); null when unknown
  */
 public record ClusterEvent(
         String id,
@@ -31,12 +32,19 @@ public record ClusterEvent(
         String payload,
         List<String> changedProperties,
         byte[] styleBody,
-        boolean purge) {
+        boolean purge,
+        String user) {
 
     public enum Operation {
         ADD,
         MODIFY,
         REMOVE
+    }
+
+    /** An event whose author is unknown. */
+    public ClusterEvent(String id, String origin, String group, long sequence, long timestamp, Operation operation, String objectType, String objectId,
+            String payload, List<String> changedProperties, byte[] styleBody, boolean purge) {
+        this(id, origin, group, sequence, timestamp, operation, objectType, objectId, payload, changedProperties, styleBody, purge, null);
     }
 
     public ClusterEvent {
@@ -64,7 +72,8 @@ public record ClusterEvent(
                 && payload.equals(other.payload)
                 && changedProperties.equals(other.changedProperties)
                 && java.util.Arrays.equals(styleBody, other.styleBody)
-                && purge == other.purge;
+                && purge == other.purge
+                && Objects.equals(user, other.user);
     }
 
     @Override

@@ -26,7 +26,8 @@ import java.util.List;
 public final class ClusterEventCodec {
 
     private static final int MAGIC = 0x47534345; // "GSCE"
-    private static final byte VERSION = 1;
+    /** 2 adds the user who made the change; version 1 (without it) is still read. */
+    private static final byte VERSION = 2;
     private static final int SIGNATURE_LENGTH = WireFields.SIGNATURE_LENGTH;
 
     private final byte[] secret;
@@ -57,6 +58,7 @@ public final class ClusterEventCodec {
             }
             writeBytes(out, event.styleBody());
             out.writeBoolean(event.purge());
+            writeBytes(out, event.user() == null ? null : event.user().getBytes(StandardCharsets.UTF_8));
             out.writeBoolean(secret.length > 0);
             out.flush();
             if (secret.length > 0) {
@@ -76,8 +78,8 @@ public final class ClusterEventCodec {
                 throw new InvalidEventException("not a cluster event (bad magic number)");
             }
             byte version = in.readByte();
-            if (version != VERSION) {
-                throw new InvalidEventException("cluster event format version " + version + " is not supported (this node reads " + VERSION + ")");
+            if (version != 1 && version != VERSION) {
+                throw new InvalidEventException("cluster event format version " + version + " is not supported (this node reads 1 and " + VERSION + ")");
             }
             String id = readString(in);
             String origin = readString(in);
@@ -98,6 +100,7 @@ public final class ClusterEventCodec {
             }
             byte[] styleBody = readBytes(in);
             boolean purge = in.readBoolean();
+            byte[] user = version >= 2 ? readBytes(in) : null;
             boolean signed = in.readBoolean();
             int signedLength = message.length - in.available();
             if (secret.length > 0) {
@@ -111,7 +114,7 @@ public final class ClusterEventCodec {
                 }
             }
             return new ClusterEvent(id, origin, group, sequence, timestamp, ClusterEvent.Operation.values()[operation], objectType, objectId,
-                    payload, properties, styleBody, purge);
+                    payload, properties, styleBody, purge, user == null ? null : new String(user, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new InvalidEventException("truncated or corrupt cluster event: " + e.getMessage(), e);
         }

@@ -17,6 +17,43 @@ class ClusterEventCodecTest {
     }
 
     @Test
+    void theUserTravelsWithTheEventAndTheFirstFormatIsStillRead() throws Exception {
+        ClusterEventCodec codec = new ClusterEventCodec("");
+        ClusterEvent byAdmin = new ClusterEvent("e-2", "node-a", "g", 1, 2L, ClusterEvent.Operation.ADD, "workspace", "ws-1", "<workspace/>",
+                List.of(), null, false, "admin");
+        assertEquals("admin", codec.decode(codec.encode(byAdmin)).user());
+
+        // An event as nodes wrote them before the user travelled (format 1): read, with no user.
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.writeInt(0x47534345);
+        out.writeByte(1);
+        for (String text : List.of("e-3", "node-a", "g")) {
+            writeString(out, text);
+        }
+        out.writeLong(7);
+        out.writeLong(8);
+        out.writeByte(ClusterEvent.Operation.REMOVE.ordinal());
+        for (String text : List.of("workspace", "ws-1", "<workspace/>")) {
+            writeString(out, text);
+        }
+        out.writeInt(0);
+        out.writeInt(-1);
+        out.writeBoolean(false);
+        out.writeBoolean(false);
+        ClusterEvent old = codec.decode(bytes.toByteArray());
+        assertEquals(new ClusterEvent("e-3", "node-a", "g", 7, 8L, ClusterEvent.Operation.REMOVE, "workspace", "ws-1", "<workspace/>", List.of(), null, false),
+                old);
+        assertEquals(null, old.user());
+    }
+
+    private static void writeString(java.io.DataOutputStream out, String text) throws java.io.IOException {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    @Test
     void roundTripsEveryField() throws Exception {
         ClusterEventCodec codec = new ClusterEventCodec("");
         ClusterEvent event = event("<sld/>".getBytes(StandardCharsets.UTF_8));

@@ -15,8 +15,15 @@ import java.util.List;
  *     a change applied from the cluster (so capture does not send it back)
  * @param styleBody for a style whose file the change wrote, the new content; else null
  * @param purge for a style removal, whether its file is deleted too
+ * @param user who made the change, on this node or on its origin; null when unknown
  */
-public record ChangeEvent(long sequence, Kind kind, Info before, Info after, List<PropertyChange> changes, String origin, byte[] styleBody, boolean purge) {
+public record ChangeEvent(long sequence, Kind kind, Info before, Info after, List<PropertyChange> changes, String origin, byte[] styleBody, boolean purge,
+        String user) {
+
+    /** A change whose author is unknown. */
+    public ChangeEvent(long sequence, Kind kind, Info before, Info after, List<PropertyChange> changes, String origin, byte[] styleBody, boolean purge) {
+        this(sequence, kind, before, after, changes, origin, styleBody, purge, null);
+    }
 
     public enum Kind {
         ADD,

@@ -98,7 +98,7 @@ final class Transaction {
             boolean isPrimary = !attached && (primary == null || info.getId().equals(primary));
             attached |= isPrimary;
             events.add(new ChangeEvent(sequence++, step.kind(), copy(step.before()), copy(step.after()), changes, change.origin(),
-                    isPrimary ? change.styleBody() : null, isPrimary && change.purge()));
+                    isPrimary ? change.styleBody() : null, isPrimary && change.purge(), change.user()));
         }
         return events;
     }

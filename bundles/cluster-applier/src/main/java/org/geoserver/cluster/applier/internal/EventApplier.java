@@ -163,7 +163,7 @@ public class EventApplier implements EventHandler, ApplierStatus, ApplierMetrics
             case REMOVE -> event.purge() ? Change.remove(info).purging() : Change.remove(info);
             case ADD, MODIFY -> info.type().isSingleton() || catalog.getById(info.getId()) != null ? Change.save(info) : Change.add(info);
         };
-        change = change.from(event.origin()).withStyleBody(event.styleBody()).onlyIf(() -> ledger.isNewer(event.objectId(), version));
+        change = change.from(event.origin()).by(event.user()).withStyleBody(event.styleBody()).onlyIf(() -> ledger.isNewer(event.objectId(), version));
         try {
             if (catalog.apply(change).isEmpty() && !ledger.isNewer(event.objectId(), version)) {
                 skipped.incrementAndGet();

@@ -73,6 +73,7 @@ public class CatalogEventCapture implements CatalogListener {
                 xml.toXml(change.info()),
                 change.propertyNames(),
                 change.styleBody(),
-                change.purge());
+                change.purge(),
+                change.user());
     }
 }

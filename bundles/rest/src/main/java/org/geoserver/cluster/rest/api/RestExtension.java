@@ -17,6 +17,9 @@ public @interface RestExtension {
 
     String PREFIX_ = "org.geoserver.cluster.rest.";
 
+    /** The service property the annotation gives, for the side that tracks the resources. */
+    String RESOURCE_PROPERTY = PREFIX_ + "resource";
+
     /** The resource's name, the path segment after {@code cluster/}, e.g. {@code status}. */
     String resource();
 }

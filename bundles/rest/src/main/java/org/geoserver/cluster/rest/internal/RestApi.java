@@ -30,18 +30,19 @@ final class RestApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestApi.class);
 
-    private final Catalog catalog;
+    private final AttributedCatalog catalog;
     private final Kinds kinds;
     private final Router router = new Router();
 
     /**
+     * @param target the catalog; each change made through the API carries the request's user
      * @param styleFiles supplies the service reading style files, or null while there is none
      * @param tasks supplies the tasks registered for a task name ("reload", "reset")
      * @param provided supplies the resource another bundle provides under cluster/ by name, or null
      */
-    RestApi(Catalog catalog, Supplier<StyleFiles> styleFiles, Function<String, Collection<Runnable>> tasks,
+    RestApi(Catalog target, Supplier<StyleFiles> styleFiles, Function<String, Collection<Runnable>> tasks,
             Function<String, RestResource> provided) {
-        this.catalog = catalog;
+        this.catalog = new AttributedCatalog(target);
         this.kinds = new Kinds(catalog, styleFiles);
         References references = new References(catalog, kinds);
         router.add("about/version", new AboutEndpoint());
@@ -112,7 +113,7 @@ final class RestApi {
     Reply serve(HttpServletRequest http, BodyLimits limits) {
         String method = http.getMethod();
         try {
-            return route(http, limits);
+            return catalog.as((String) http.getAttribute(RestRequest.USER_ATTRIBUTE), () -> route(http, limits));
         } catch (RestException e) {
             return refuse(e.status(), e.getMessage(), method, http);
         } catch (CatalogException e) {

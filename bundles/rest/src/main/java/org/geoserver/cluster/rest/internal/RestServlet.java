@@ -97,13 +97,14 @@ public class RestServlet extends HttpServlet {
         tasks.remove(task);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addResource(RestResource resource, RestExtension extension) {
-        resources.put(extension.resource(), resource);
+    /** A bind method takes no component property type (DS 1.4): the properties' map, with the key the type gives. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, target = "(" + RestExtension.RESOURCE_PROPERTY + "=*)")
+    void addResource(RestResource resource, Map<String, Object> properties) {
+        resources.put(String.valueOf(properties.get(RestExtension.RESOURCE_PROPERTY)), resource);
     }
 
-    void removeResource(RestResource resource, RestExtension extension) {
-        resources.remove(extension.resource(), resource);
+    void removeResource(RestResource resource, Map<String, Object> properties) {
+        resources.remove(String.valueOf(properties.get(RestExtension.RESOURCE_PROPERTY)), resource);
     }
 
     private Collection<Runnable> tasksNamed(String name) {

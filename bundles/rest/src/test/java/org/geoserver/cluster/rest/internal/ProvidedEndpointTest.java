@@ -3,9 +3,9 @@ package org.geoserver.cluster.rest.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.geoserver.cluster.catalog.api.XmlElement;
 import org.geoserver.cluster.rest.api.RestAnswer;
 import org.geoserver.cluster.rest.api.RestCall;
@@ -22,18 +22,8 @@ class ProvidedEndpointTest {
             XmlElement.of("peers", List.of(XmlElement.text("instanceName", "node-c"))))));
 
     /** The service properties DS hands the servlet for a resource marked {@code @RestExtension(resource = name)}. */
-    static RestExtension extension(String name) {
-        return new RestExtension() {
-            @Override
-            public String resource() {
-                return name;
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return RestExtension.class;
-            }
-        };
+    static Map<String, Object> extension(String name) {
+        return Map.of(RestExtension.RESOURCE_PROPERTY, name);
     }
 
     @Test
