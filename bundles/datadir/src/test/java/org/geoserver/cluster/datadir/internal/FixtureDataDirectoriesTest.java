@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +39,6 @@ import org.geoserver.cluster.catalog.api.ServiceInfo;
 import org.geoserver.cluster.catalog.api.SettingsInfo;
 import org.geoserver.cluster.catalog.api.StoreInfo;
 import org.geoserver.cluster.catalog.api.StyleInfo;
-import org.geoserver.cluster.catalog.api.WMSLayerInfo;
-import org.geoserver.cluster.catalog.api.WMSStoreInfo;
-import org.geoserver.cluster.catalog.api.WMTSLayerInfo;
-import org.geoserver.cluster.catalog.api.WMTSStoreInfo;
 import org.geoserver.cluster.catalog.api.WorkspaceInfo;
 import org.geoserver.cluster.catalog.internal.CatalogImpl;
 import org.junit.jupiter.api.Test;
@@ -64,24 +60,16 @@ class FixtureDataDirectoriesTest {
 
     @Test
     void clusterSampleLoadsEveryObjectOfItsFiles() throws IOException {
-        Path root = Fixtures.fixture(CLUSTER_SAMPLE);
-        DataDirectoryLoader.Result result = Fixtures.LOADER.load(root);
-        assertEquals(List.of(), result.problems(), "templates, gwc-gs.xml and *.properties are not catalog files");
-        CatalogImpl catalog = new CatalogImpl();
-        assertEquals(List.of(), catalog.replaceAll(result.objects()));
+        CatalogImpl catalog = loadCompletely(CLUSTER_SAMPLE); // templates, gwc-gs.xml and *.properties are not catalog files: no problem
 
-        assertCounts(catalog, 5, 5, 6, 11, 11, 4, 10, 5, 1);
-        EnumSet<InfoType> types = EnumSet.noneOf(InfoType.class);
-        catalog.list(Info.class).forEach(info -> types.add(info.type()));
-        assertEquals(EnumSet.allOf(InfoType.class), types, "every kind of object the catalog knows");
-        assertEquals(3, catalog.list(DataStoreInfo.class).size());
-        assertEquals(1, catalog.list(CoverageStoreInfo.class).size());
-        assertEquals(1, catalog.list(WMSStoreInfo.class).size());
-        assertEquals(1, catalog.list(WMTSStoreInfo.class).size());
-        assertEquals(8, catalog.list(FeatureTypeInfo.class).size());
-        assertEquals(1, catalog.list(CoverageInfo.class).size());
-        assertEquals(1, catalog.list(WMSLayerInfo.class).size());
-        assertEquals(1, catalog.list(WMTSLayerInfo.class).size());
+        Map<InfoType, Long> byType = new EnumMap<>(InfoType.class);
+        catalog.list(Info.class).forEach(info -> byType.merge(info.type(), 1L, Long::sum));
+        assertEquals(Map.ofEntries(Map.entry(InfoType.WORKSPACE, 5L), Map.entry(InfoType.NAMESPACE, 5L),
+                Map.entry(InfoType.DATASTORE, 3L), Map.entry(InfoType.COVERAGESTORE, 1L), Map.entry(InfoType.WMSSTORE, 1L), Map.entry(InfoType.WMTSSTORE, 1L),
+                Map.entry(InfoType.FEATURETYPE, 8L), Map.entry(InfoType.COVERAGE, 1L), Map.entry(InfoType.WMSLAYER, 1L), Map.entry(InfoType.WMTSLAYER, 1L),
+                Map.entry(InfoType.LAYER, 11L), Map.entry(InfoType.LAYERGROUP, 4L), Map.entry(InfoType.STYLE, 10L),
+                Map.entry(InfoType.GLOBAL, 1L), Map.entry(InfoType.SETTINGS, 1L), Map.entry(InfoType.LOGGING, 1L), Map.entry(InfoType.SERVICE, 5L),
+                Map.entry(InfoType.DEFAULTS, 1L)), byType, "every kind of object the catalog knows, each as often as the files hold it");
         assertEquals(8, catalog.list(StyleInfo.class).stream().filter(s -> s.getWorkspace() == null).count());
         assertEquals("acme", catalog.getDefaultWorkspace().getName());
         assertEquals("acme", catalog.getDefaultNamespace().getPrefix());
@@ -104,17 +92,14 @@ class FixtureDataDirectoriesTest {
         assertEquals("WMTS", catalog.getLayerByName("cascade:road_tiles").getLayerType());
         assertEquals("rivers.sld", catalog.getStyleByName(null, "river_lines").getFilename());
         assertEquals("css", catalog.getStyleByName("acme", "parcels").getFormat());
-        DataDirectoryPersister files = Fixtures.persister(root);
+        DataDirectoryPersister files = Fixtures.persister(Fixtures.fixture(CLUSTER_SAMPLE));
         assertTrue(files.read(catalog.getStyleByName(null, "contours"), catalog).isEmpty(), "a style whose file is missing still loads");
         assertTrue(files.read(catalog.getStyleByName("acme", "parcels"), catalog).orElseThrow().length > 0);
     }
 
     @Test
     void legacyFormsLoadEveryObjectOfTheirFiles() throws IOException {
-        DataDirectoryLoader.Result result = Fixtures.LOADER.load(Fixtures.fixture(LEGACY_FORMS));
-        assertEquals(List.of(), result.problems());
-        CatalogImpl catalog = new CatalogImpl();
-        assertEquals(List.of(), catalog.replaceAll(result.objects()));
+        CatalogImpl catalog = loadCompletely(LEGACY_FORMS);
 
         assertCounts(catalog, 2, 2, 2, 3, 3, 1, 5, 3, 0);
         assertEquals("legacy", catalog.getDefaultWorkspace().getName(), "without default.xml the first workspace is the default, as in GeoServer");
@@ -128,10 +113,7 @@ class FixtureDataDirectoriesTest {
 
     @Test
     void releaseLoadsEveryObjectOfItsFiles() throws IOException {
-        DataDirectoryLoader.Result result = Fixtures.LOADER.load(Fixtures.fixture(GEOSERVER_RELEASE));
-        assertEquals(List.of(), result.problems());
-        CatalogImpl catalog = new CatalogImpl();
-        assertEquals(List.of(), catalog.replaceAll(result.objects()));
+        CatalogImpl catalog = loadCompletely(GEOSERVER_RELEASE);
 
         assertCounts(catalog, 8, 8, 10, 24, 24, 4, 27, 3, 1);
         assertEquals(5, catalog.list(DataStoreInfo.class).size());
@@ -154,10 +136,7 @@ class FixtureDataDirectoriesTest {
 
     @Test
     void georchestraLoadsEveryObjectOfItsFiles() throws IOException {
-        DataDirectoryLoader.Result result = Fixtures.LOADER.load(Fixtures.fixture(GEORCHESTRA_MINIMAL));
-        assertEquals(List.of(), result.problems(), "plugIns/, w3ds.xml, gwc-gs.xml, *.properties are not catalog files");
-        CatalogImpl catalog = new CatalogImpl();
-        assertEquals(List.of(), catalog.replaceAll(result.objects()));
+        CatalogImpl catalog = loadCompletely(GEORCHESTRA_MINIMAL); // plugIns/, w3ds.xml, gwc-gs.xml, *.properties are not catalog files: no problem
 
         assertCounts(catalog, 1, 1, 1, 1, 1, 0, 5, 6, 0);
         assertEquals("geor", catalog.getDefaultWorkspace().getName());
@@ -169,15 +148,21 @@ class FixtureDataDirectoriesTest {
 
     @Test
     void minimalLoadsEveryObjectOfItsFiles() throws IOException {
-        DataDirectoryLoader.Result result = Fixtures.LOADER.load(Fixtures.fixture(GEOSERVER_MINIMAL));
-        assertEquals(List.of(), result.problems());
-        CatalogImpl catalog = new CatalogImpl();
-        assertEquals(List.of(), catalog.replaceAll(result.objects()));
+        CatalogImpl catalog = loadCompletely(GEOSERVER_MINIMAL);
 
         assertCounts(catalog, 2, 2, 0, 0, 0, 0, 4, 3, 0);
         assertNotNull(catalog.getDefaultWorkspace(), "without default.xml the first workspace is the default, as in GeoServer");
         assertEquals("http://www.openplans.org/topp", catalog.getNamespaceByPrefix("topp").getURI());
         assertEquals("8", catalog.getGlobal().xml().childText("numDecimals"), "the old global.xml shape, settings at the top");
+    }
+
+    /** The catalog of a fixture, which loads without a problem and without leaving anything out. */
+    private static CatalogImpl loadCompletely(String fixture) throws IOException {
+        DataDirectoryLoader.Result result = Fixtures.LOADER.load(Fixtures.fixture(fixture));
+        assertEquals(List.of(), result.problems(), fixture);
+        CatalogImpl catalog = new CatalogImpl();
+        assertEquals(List.of(), catalog.replaceAll(result.objects()), fixture);
+        return catalog;
     }
 
     private static void assertCounts(Catalog catalog, int workspaces, int namespaces, int stores, int resources, int layers, int groups,
