@@ -1,5 +1,10 @@
 package org.geoserver.cluster.catalog.xml;
 
+import static org.geoserver.cluster.catalog.testing.FixtureDirectories.CLUSTER_SAMPLE;
+import static org.geoserver.cluster.catalog.testing.FixtureDirectories.GEORCHESTRA_MINIMAL;
+import static org.geoserver.cluster.catalog.testing.FixtureDirectories.GEOSERVER_MINIMAL;
+import static org.geoserver.cluster.catalog.testing.FixtureDirectories.GEOSERVER_RELEASE;
+import static org.geoserver.cluster.catalog.testing.FixtureDirectories.LEGACY_FORMS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -21,22 +26,23 @@ import org.geoserver.cluster.catalog.api.LayerInfo;
 import org.geoserver.cluster.catalog.api.ServiceInfo;
 import org.geoserver.cluster.catalog.api.StyleInfo;
 import org.geoserver.cluster.catalog.api.XmlElement;
+import org.geoserver.cluster.catalog.testing.FixtureDirectories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class InfoXmlTest {
 
-    private static final Path FIXTURES = Path.of(System.getProperty("fixtures.dir", "../../../shared/fixtures"));
-
     private final InfoXml xml = new InfoXml();
 
-    /** Every catalog and configuration file of the three sample data directories. */
-    static List<Path> catalogFiles() throws IOException {
-        try (Stream<Path> files = Files.walk(FIXTURES)) {
+    /** Every catalog and configuration file of a data directory. */
+    static List<Path> catalogFiles(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
             return files.filter(p -> p.toString().endsWith(".xml"))
                     .filter(p -> {
                         try {
-                            String root = rootElement(Files.readString(p, StandardCharsets.UTF_8));
-                            return InfoType.forElement(root) != null;
+                            String element = rootElement(Files.readString(p, StandardCharsets.UTF_8));
+                            return InfoType.forElement(element) != null;
                         } catch (IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }
@@ -58,10 +64,13 @@ class InfoXmlTest {
         return text.substring(start + 1, end);
     }
 
-    @Test
-    void everyFixtureFileSurvivesAReadAndAWriteUnchanged() throws IOException {
-        List<Path> files = catalogFiles();
-        assertTrue(files.size() > 140, "found " + files.size() + " catalog files under " + FIXTURES.toAbsolutePath());
+    /** Ours and GeoServer's samples (those only where they are), with the number of catalog files each holds. */
+    @ParameterizedTest
+    @CsvSource({CLUSTER_SAMPLE + ", 61", LEGACY_FORMS + ", 23", GEOSERVER_RELEASE + ", 112", GEOSERVER_MINIMAL + ", 13", GEORCHESTRA_MINIMAL + ", 19"})
+    void everyCatalogFileSurvivesAReadAndAWriteUnchanged(String directory, int catalogFiles) throws IOException {
+        Path root = FixtureDirectories.directory(directory);
+        List<Path> files = catalogFiles(root);
+        assertEquals(catalogFiles, files.size(), "catalog files under " + root.toAbsolutePath());
         for (Path file : files) {
             Info read = xml.fromBytes(Files.readAllBytes(file));
             String written = xml.toXml(read);
@@ -70,10 +79,12 @@ class InfoXmlTest {
         }
     }
 
-    @Test
-    void writesGeoServersLayoutAndEscaping() throws IOException {
-        Path file = FIXTURES.resolve("georchestra-minimal/workspaces/geor/automated_tests/public_layer/featuretype.xml");
-        String original = Files.readString(file, StandardCharsets.UTF_8);
+    /** A feature type of ours, written as GeoServer writes it, and one GeoServer wrote (where GeoServer's samples are). */
+    @ParameterizedTest
+    @CsvSource({CLUSTER_SAMPLE + ", workspaces/acme/city/roads/featuretype.xml",
+        GEORCHESTRA_MINIMAL + ", workspaces/geor/automated_tests/public_layer/featuretype.xml"})
+    void writesGeoServersLayoutAndEscaping(String directory, String featureTypeFile) throws IOException {
+        String original = Files.readString(FixtureDirectories.directory(directory).resolve(featureTypeFile), StandardCharsets.UTF_8);
         FeatureTypeInfo featureType = xml.read(original, FeatureTypeInfo.class);
         assertEquals(normalise(original), normalise(xml.toXml(featureType)), "same elements, texts and escaping as GeoServer's file");
     }
@@ -84,32 +95,46 @@ class InfoXmlTest {
 
     @Test
     void typedAccessorsReadGeoServerFiles() throws IOException {
-        LayerInfo layer = xml.read(Files.readString(FIXTURES.resolve("geoserver-release/workspaces/ne/NaturalEarth/countries/layer.xml")), LayerInfo.class);
-        assertEquals("countries", layer.getName());
-        assertEquals("FeatureTypeInfoImpl-1c443fee:182c0f3f209:-7ffa", layer.getResource());
-        assertEquals("StyleInfoImpl-1c443fee:182c0f3f209:-7fd7", layer.getDefaultStyle());
+        LayerInfo layer = xml.read(read(CLUSTER_SAMPLE, "workspaces/acme/city/roads/layer.xml"), LayerInfo.class);
+        assertEquals("roads", layer.getName());
+        assertEquals("FeatureTypeInfoImpl-acme-roads", layer.getResource());
+        assertEquals("StyleInfoImpl-acme-streets", layer.getDefaultStyle());
         assertEquals(2, layer.getStyles().size());
 
-        LayerGroupInfo oldFormat = xml.read(Files.readString(FIXTURES.resolve("geoserver-release/layergroups/spearfish.xml")), LayerGroupInfo.class);
-        assertEquals(6, oldFormat.getPublishables().size());
-        LayerGroupInfo newFormat = xml.read(Files.readString(FIXTURES.resolve("geoserver-release/workspaces/ne/layergroups/world.xml")), LayerGroupInfo.class);
-        assertEquals(4, newFormat.getPublishables().size());
+        LayerGroupInfo oldFormat = xml.read(read(LEGACY_FORMS, "layergroups/survey_map.xml"), LayerGroupInfo.class);
+        assertEquals(3, oldFormat.getPublishables().size());
+        assertEquals("SINGLE", oldFormat.getMode(), "no <mode> before 2.3: a single layer");
+        LayerGroupInfo newFormat = xml.read(read(CLUSTER_SAMPLE, "workspaces/acme/layergroups/overview.xml"), LayerGroupInfo.class);
+        assertEquals(3, newFormat.getPublishables().size());
         assertEquals("NAMED", newFormat.getMode());
-        assertEquals(4, newFormat.getStyles().size());
-        assertEquals(null, newFormat.getStyles().get(1), "<style/> means the member's default style");
+        assertEquals("WorkspaceInfoImpl-acme", newFormat.getWorkspace());
+        assertEquals(3, newFormat.getStyles().size());
+        assertEquals(null, newFormat.getStyles().get(0), "<style/> means the member's default style");
+        LayerGroupInfo nesting = xml.read(read(CLUSTER_SAMPLE, "layergroups/atlas.xml"), LayerGroupInfo.class);
+        assertEquals(LayerGroupInfo.Published.group("LayerGroupInfoImpl-waterways"), nesting.getPublishables().get(1));
 
-        DataStoreInfo store = xml.read(Files.readString(FIXTURES.resolve("georchestra-minimal/workspaces/geor/automated_tests/datastore.xml")), DataStoreInfo.class);
-        assertEquals("file:data/automated_tests", store.getConnectionParameters().get("url"));
-        assertFalse(store.isDefault());
-        assertTrue(xml.toXml(store).contains("<__default>false</__default>"), "the double underscore is written as is");
+        DataStoreInfo store = xml.read(read(CLUSTER_SAMPLE, "workspaces/acme/city/datastore.xml"), DataStoreInfo.class);
+        assertEquals("file:data/acme/city", store.getConnectionParameters().get("url"));
+        assertTrue(store.isDefault());
+        assertTrue(xml.toXml(store).contains("<__default>true</__default>"), "the double underscore is written as is");
 
-        StyleInfo style = xml.read(Files.readString(FIXTURES.resolve("geoserver-release/styles/point.xml")), StyleInfo.class);
-        assertEquals("default_point.sld", style.getFilename());
-        assertEquals("1.0.0", style.getFormatVersion());
+        StyleInfo style = xml.read(read(CLUSTER_SAMPLE, "styles/point.xml"), StyleInfo.class);
+        assertEquals("point.sld", style.getFilename());
+        assertEquals("sld", style.getFormat());
+        assertEquals("1.1.0", xml.read(read(CLUSTER_SAMPLE, "styles/hillshade.xml"), StyleInfo.class).getFormatVersion());
+        StyleInfo oldStyle = xml.read(read(CLUSTER_SAMPLE, "styles/river_lines.xml"), StyleInfo.class);
+        assertEquals("sld", oldStyle.getFormat(), "no <format>: SLD");
+        assertEquals("1.0.0", oldStyle.getFormatVersion(), "no <languageVersion>: 1.0.0");
+        assertEquals("css", xml.read(read(CLUSTER_SAMPLE, "workspaces/acme/styles/parcels.xml"), StyleInfo.class).getFormat());
 
-        Info wms = xml.fromBytes(Files.readAllBytes(FIXTURES.resolve("georchestra-minimal/wms.xml")));
+        Info wms = xml.fromBytes(Files.readAllBytes(FixtureDirectories.directory(CLUSTER_SAMPLE).resolve("workspaces/acme/wms.xml")));
         assertInstanceOf(ServiceInfo.class, wms);
         assertEquals("wms", ((ServiceInfo) wms).getServiceType());
+        assertEquals("WorkspaceInfoImpl-acme", ((ServiceInfo) wms).getWorkspace());
+    }
+
+    private static String read(String directory, String file) throws IOException {
+        return Files.readString(FixtureDirectories.directory(directory).resolve(file), StandardCharsets.UTF_8);
     }
 
     @Test

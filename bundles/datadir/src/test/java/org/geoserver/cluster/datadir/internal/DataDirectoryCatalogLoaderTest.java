@@ -12,6 +12,7 @@ import org.geoserver.cluster.catalog.api.Change;
 import org.geoserver.cluster.catalog.api.StyleInfo;
 import org.geoserver.cluster.catalog.api.WorkspaceInfo;
 import org.geoserver.cluster.catalog.internal.CatalogImpl;
+import org.geoserver.cluster.catalog.testing.FixtureDirectories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,33 +40,33 @@ class DataDirectoryCatalogLoaderTest {
 
     @Test
     void aNewLocationReloadsTheCatalogFromThere() throws IOException {
-        Path release = Fixtures.copy(Fixtures.RELEASE, temp.resolve("release"));
-        Path georchestra = Fixtures.copy(Fixtures.GEORCHESTRA, temp.resolve("georchestra"));
-        DataDirectoryCatalogLoader dataDirectory = activate(release.toString(), Map.of());
-        assertEquals(8, catalog.list(WorkspaceInfo.class).size());
+        Path sample = Fixtures.copy(FixtureDirectories.CLUSTER_SAMPLE, temp.resolve("sample"));
+        Path legacy = Fixtures.copy(FixtureDirectories.LEGACY_FORMS, temp.resolve("legacy"));
+        DataDirectoryCatalogLoader dataDirectory = activate(sample.toString(), Map.of());
+        assertEquals(5, catalog.list(WorkspaceInfo.class).size());
 
-        dataDirectory.modified(TestConfigs.path(georchestra.toString()));
+        dataDirectory.modified(TestConfigs.path(legacy.toString()));
 
-        assertEquals(georchestra, dataDirectory.root());
-        assertEquals("geor", catalog.getDefaultWorkspace().getName());
-        assertEquals(1, catalog.list(WorkspaceInfo.class).size());
+        assertEquals(legacy, dataDirectory.root());
+        assertEquals("legacy", catalog.getDefaultWorkspace().getName());
+        assertEquals(2, catalog.list(WorkspaceInfo.class).size());
     }
 
     @Test
     void runningItReloadsFromTheDataDirectory() throws IOException {
-        Path release = Fixtures.copy(Fixtures.RELEASE, temp.resolve("release"));
-        DataDirectoryCatalogLoader loader = activate(release.toString(), Map.of());
+        Path sample = Fixtures.copy(FixtureDirectories.CLUSTER_SAMPLE, temp.resolve("sample"));
+        DataDirectoryCatalogLoader loader = activate(sample.toString(), Map.of());
         catalog.add(WorkspaceInfo.named("only-in-memory"));
         loader.run();
         assertEquals(null, catalog.getWorkspaceByName("only-in-memory"));
-        assertEquals(8, catalog.list(WorkspaceInfo.class).size());
+        assertEquals(5, catalog.list(WorkspaceInfo.class).size());
     }
 
     @Test
     void aReloadReadsChangesFromOtherNodesNotWrittenYet() throws IOException {
-        Path release = Fixtures.copy(Fixtures.RELEASE, temp.resolve("release"));
-        DataDirectoryCatalogLoader loader = activate(release.toString(), Map.of());
-        DataDirectoryPersister persister = Fixtures.persister(release);
+        Path sample = Fixtures.copy(FixtureDirectories.CLUSTER_SAMPLE, temp.resolve("sample"));
+        DataDirectoryCatalogLoader loader = activate(sample.toString(), Map.of());
+        DataDirectoryPersister persister = Fixtures.persister(sample);
         catalog.setPersistence(persister);
         loader.persistence = persister;
         WorkspaceInfo remote = WorkspaceInfo.named("remote");
@@ -77,13 +78,13 @@ class DataDirectoryCatalogLoaderTest {
 
     @Test
     void anUnchangedLocationDoesNotReload() throws IOException {
-        Path release = Fixtures.copy(Fixtures.RELEASE, temp.resolve("release"));
-        DataDirectoryCatalogLoader dataDirectory = activate("", Map.of("GEOSERVER_DATA_DIR", release.toString()));
+        Path sample = Fixtures.copy(FixtureDirectories.CLUSTER_SAMPLE, temp.resolve("sample"));
+        DataDirectoryCatalogLoader dataDirectory = activate("", Map.of("GEOSERVER_DATA_DIR", sample.toString()));
         catalog.add(WorkspaceInfo.named("only-in-memory"));
 
         dataDirectory.modified(TestConfigs.path(temp.resolve("elsewhere").toString()));
 
-        assertEquals(release, dataDirectory.root(), "GEOSERVER_DATA_DIR wins over the configured path");
+        assertEquals(sample, dataDirectory.root(), "GEOSERVER_DATA_DIR wins over the configured path");
         assertNotNull(catalog.getWorkspaceByName("only-in-memory"));
     }
 

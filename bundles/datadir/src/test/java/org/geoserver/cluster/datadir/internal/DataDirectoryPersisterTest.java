@@ -28,13 +28,14 @@ import org.geoserver.cluster.catalog.api.StoreInfo;
 import org.geoserver.cluster.catalog.api.StyleInfo;
 import org.geoserver.cluster.catalog.api.WorkspaceInfo;
 import org.geoserver.cluster.catalog.internal.CatalogImpl;
+import org.geoserver.cluster.catalog.testing.FixtureDirectories;
 import org.geoserver.cluster.catalog.xml.InfoXml;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Changes applied to a catalog loaded from a copy of GeoServer's release data directory, and what they do to its files. */
+/** Changes applied to a catalog loaded from a copy of our cluster-sample data directory, and what they do to its files. */
 class DataDirectoryPersisterTest {
 
     private static final byte[] SLD = "<StyledLayerDescriptor version=\"1.0.0\"/>".getBytes(StandardCharsets.UTF_8);
@@ -50,7 +51,7 @@ class DataDirectoryPersisterTest {
 
     @BeforeEach
     void load() throws IOException {
-        Fixtures.copy(Fixtures.RELEASE, root);
+        Fixtures.copy(FixtureDirectories.CLUSTER_SAMPLE, root);
         catalog = Fixtures.loadPersisted(root);
     }
 
@@ -81,7 +82,7 @@ class DataDirectoryPersisterTest {
         DataDirectoryPersister persister = ownPersister();
         changeManyTimes(catalog, () -> {});
         persister.sync();
-        Fixtures.copy(Fixtures.RELEASE, other);
+        Fixtures.copy(FixtureDirectories.CLUSTER_SAMPLE, other);
         DataDirectoryPersister atOnce = Fixtures.persister(other);
         CatalogImpl each = Fixtures.load(other);
         each.setPersistence(atOnce);
@@ -93,14 +94,14 @@ class DataDirectoryPersisterTest {
             }
         });
         assertEquals(contents(other), contents(root));
-        assertStored(catalog.getWorkspaceByName("sf49"), "workspaces/sf49/workspace.xml");
-        assertStored(catalog.getNamespaceByPrefix("topp"), "workspaces/topp/namespace.xml");
+        assertStored(catalog.getWorkspaceByName("hydro49"), "workspaces/hydro49/workspace.xml");
+        assertStored(catalog.getNamespaceByPrefix("acme"), "workspaces/acme/namespace.xml");
     }
 
     /** Edits a namespace and adds a workspace 50 times (writes only), then renames a workspace 50 times (folder moves), as changes from node-b. */
     private static void changeManyTimes(CatalogImpl catalog, Runnable afterEach) {
         for (int i = 0; i < 50; i++) {
-            NamespaceInfo namespace = catalog.getNamespaceByPrefix("topp");
+            NamespaceInfo namespace = catalog.getNamespaceByPrefix("acme");
             namespace.setURI("http://example.com/" + i);
             catalog.apply(Change.save(namespace).from("node-b"));
             afterEach.run();
@@ -110,8 +111,8 @@ class DataDirectoryPersisterTest {
             afterEach.run();
         }
         for (int i = 0; i < 50; i++) {
-            WorkspaceInfo renamed = catalog.getWorkspaceByName(i == 0 ? "sf" : "sf" + (i - 1));
-            renamed.setName("sf" + i);
+            WorkspaceInfo renamed = catalog.getWorkspaceByName(i == 0 ? "hydro" : "hydro" + (i - 1));
+            renamed.setName("hydro" + i);
             catalog.apply(Change.save(renamed).from("node-b"));
             afterEach.run();
         }
@@ -129,13 +130,13 @@ class DataDirectoryPersisterTest {
     @Test
     void aLocalChangeWritesWhatIsPendingFirst() throws Exception {
         DataDirectoryPersister persister = ownPersister();
-        WorkspaceInfo sf = catalog.getWorkspaceByName("sf");
-        sf.setName("sf2");
-        catalog.apply(Change.save(sf).from("node-b")); // moves the folder, pending
-        catalog.add(store("local", catalog.getWorkspaceByName("sf2"))); // local: written at once, after the pending move
-        assertStored(catalog.getStoreByName("sf2", "local", StoreInfo.class), "workspaces/sf2/local/datastore.xml");
-        assertStored(catalog.getWorkspaceByName("sf2"), "workspaces/sf2/workspace.xml");
-        assertTrue(Files.notExists(root.resolve("workspaces/sf")));
+        WorkspaceInfo hydro = catalog.getWorkspaceByName("hydro");
+        hydro.setName("hydro2");
+        catalog.apply(Change.save(hydro).from("node-b")); // moves the folder, pending
+        catalog.add(store("local", catalog.getWorkspaceByName("hydro2"))); // local: written at once, after the pending move
+        assertStored(catalog.getStoreByName("hydro2", "local", StoreInfo.class), "workspaces/hydro2/local/datastore.xml");
+        assertStored(catalog.getWorkspaceByName("hydro2"), "workspaces/hydro2/workspace.xml");
+        assertTrue(Files.notExists(root.resolve("workspaces/hydro")));
     }
 
     @Test
@@ -170,11 +171,11 @@ class DataDirectoryPersisterTest {
     @Test
     void aLargeChangeIsWrittenCompletelyAndInOrder() throws IOException {
         // A whole configuration installed at once (a snapshot from another node): many writes, done by several threads.
-        // The target: without workspace sf (what it holds is left out by the tolerant load), with 150 new workspaces and stores.
-        String sf = catalog.getWorkspaceByName("sf").getId();
+        // The target: without workspace hydro (what it holds is left out by the tolerant load), with 150 new workspaces and stores.
+        String hydro = catalog.getWorkspaceByName("hydro").getId();
         List<Info> contents = new java.util.ArrayList<>(catalog.list(Info.class));
-        contents.removeIf(info -> info.getId().equals(sf) || info.getId().equals(catalog.getNamespaceByPrefix("sf").getId())
-                || info instanceof StoreInfo store && sf.equals(store.getWorkspace()));
+        contents.removeIf(info -> info.getId().equals(hydro) || info.getId().equals(catalog.getNamespaceByPrefix("hydro").getId())
+                || info instanceof StoreInfo store && hydro.equals(store.getWorkspace()));
         CatalogImpl source = new CatalogImpl();
         source.replaceAll(contents);
         for (int i = 0; i < 150; i++) {
@@ -190,8 +191,8 @@ class DataDirectoryPersisterTest {
         for (int i = 0; i < 150; i++) {
             assertEquals("store" + i, reloaded.getStoresByWorkspace(reloaded.getWorkspaceByName("bulk" + i).getId()).get(0).getName());
         }
-        assertEquals(null, reloaded.getWorkspaceByName("sf"), "the removed workspace's folder is gone");
-        assertTrue(Files.notExists(root.resolve("workspaces/sf")));
+        assertEquals(null, reloaded.getWorkspaceByName("hydro"), "the removed workspace's folder is gone");
+        assertTrue(Files.notExists(root.resolve("workspaces/hydro")));
     }
 
     @Test
@@ -287,12 +288,12 @@ class DataDirectoryPersisterTest {
         assertStored(catalog.getStyleByName(null, "blue"), "styles/blue.xml");
         assertArrayEquals(SLD, Files.readAllBytes(root.resolve("styles/blue.sld")), "a body named after the style follows the style");
 
-        StyleInfo roads = catalog.getStyleByName(null, "simple_roads");
-        roads.setName("roads");
-        catalog.save(roads);
-        assertGone("styles/simple_roads.xml");
-        assertStored(catalog.getStyleByName(null, "roads"), "styles/roads.xml");
-        assertTrue(Files.exists(root.resolve("styles/simpleRoads.sld")), "a body with a file name of its own stays");
+        StyleInfo rivers = catalog.getStyleByName(null, "river_lines");
+        rivers.setName("waterlines");
+        catalog.save(rivers);
+        assertGone("styles/river_lines.xml");
+        assertStored(catalog.getStyleByName(null, "waterlines"), "styles/waterlines.xml");
+        assertTrue(Files.exists(root.resolve("styles/rivers.sld")), "a body with a file name of its own stays");
 
         StyleInfo blue = catalog.getStyleByName(null, "blue");
         blue.setWorkspace(workspace.getId());
@@ -306,29 +307,30 @@ class DataDirectoryPersisterTest {
         catalog.apply(Change.save(catalog.getStyleByName("styled", "blue")).withStyleBody(newBody));
         assertArrayEquals(newBody, Files.readAllBytes(root.resolve("workspaces/styled/styles/blue.sld")));
 
-        LayerGroupInfo tasmania = catalog.getLayerGroupByName(null, "tasmania");
-        tasmania.setName("tassie");
-        catalog.save(tasmania);
-        assertGone("layergroups/tasmania.xml");
-        assertStored(catalog.getLayerGroupByName(null, "tassie"), "layergroups/tassie.xml");
+        LayerGroupInfo gauges = catalog.getLayerGroupByName(null, "gauges");
+        gauges.setName("gauging");
+        catalog.save(gauges);
+        assertGone("layergroups/gauges.xml");
+        assertStored(catalog.getLayerGroupByName(null, "gauging"), "layergroups/gauging.xml");
 
-        LayerGroupInfo world = catalog.getLayerGroupByName("ne", "world");
-        world.setWorkspace(null);
-        catalog.save(world);
-        assertGone("workspaces/ne/layergroups/world.xml");
-        assertStored(catalog.getLayerGroupByName(null, "world"), "layergroups/world.xml");
+        LayerGroupInfo overview = catalog.getLayerGroupByName("acme", "overview");
+        overview.setWorkspace(null);
+        catalog.save(overview);
+        assertGone("workspaces/acme/layergroups/overview.xml");
+        assertStored(catalog.getLayerGroupByName(null, "overview"), "layergroups/overview.xml");
     }
 
     @Test
     void removalsDeleteFilesAndTheFoldersTheObjectsOwned() throws IOException {
-        catalog.removeRecursively(catalog.getLayerByName("sf:roads"));
-        assertGone("workspaces/sf/sf/roads/layer.xml");
-        assertTrue(Files.exists(root.resolve("workspaces/sf/sf/roads/featuretype.xml")), "the resource stays");
-        assertStored(catalog.getLayerGroupByName(null, "spearfish"), "layergroups/spearfish.xml"); // without the layer
+        catalog.removeRecursively(catalog.getLayerByName("hydro:streams"));
+        assertGone("workspaces/hydro/rivers/streams/layer.xml");
+        assertTrue(Files.exists(root.resolve("workspaces/hydro/rivers/streams/featuretype.xml")), "the resource stays");
+        assertStored(catalog.getLayerGroupByName(null, "waterways"), "layergroups/waterways.xml"); // without the layer, in the current form
+        assertEquals(2, catalog.getLayerGroupByName(null, "waterways").getPublishables().size());
 
-        catalog.removeRecursively(catalog.getStoreByName("topp", "taz_shapes", DataStoreInfo.class));
-        assertGone("workspaces/topp/taz_shapes");
-        assertGone("layergroups/tasmania.xml"); // emptied of its layers, so removed with them
+        catalog.removeRecursively(catalog.getStoreByName("hydro", "gauges", DataStoreInfo.class));
+        assertGone("workspaces/hydro/gauges");
+        assertGone("layergroups/gauges.xml"); // emptied of its layers, so removed with them
 
         addStyle("kept", null, SLD);
         catalog.remove(catalog.getStyleByName(null, "kept"));
@@ -338,37 +340,38 @@ class DataDirectoryPersisterTest {
         catalog.apply(Change.remove(catalog.getStyleByName(null, "purged")).purging());
         assertGone("styles/purged.xml");
         assertGone("styles/purged.sld");
-        catalog.apply(Change.removeRecursively(catalog.getStyleByName("ne", "coastline")).purging());
-        assertGone("workspaces/ne/styles/coastline.xml");
-        assertGone("workspaces/ne/styles/coastline.sld");
-        assertStored(catalog.getLayerByName("ne:coastlines"), "workspaces/ne/NaturalEarth/coastlines/layer.xml"); // its styles dropped
+        catalog.apply(Change.removeRecursively(catalog.getStyleByName("acme", "streets")).purging());
+        assertGone("workspaces/acme/styles/streets.xml");
+        assertGone("workspaces/acme/styles/streets.sld");
+        assertStored(catalog.getLayerByName("acme:roads"), "workspaces/acme/city/roads/layer.xml"); // its default style replaced
+        assertEquals(catalog.getStyleByName(null, "generic").getId(), catalog.getLayerByName("acme:roads").getDefaultStyle());
     }
 
     @Test
     void recursiveRemovalOfTheDefaultWorkspaceDeletesItsFolderAndMovesDefaultXml() throws IOException {
-        catalog.removeRecursively(catalog.getWorkspaceByName("ne"));
-        assertGone("workspaces/ne");
+        catalog.removeRecursively(catalog.getWorkspaceByName("acme"));
+        assertGone("workspaces/acme");
         WorkspaceInfo newDefault = catalog.getDefaultWorkspace();
-        assertFalse(newDefault.getName().equals("ne"));
+        assertFalse(newDefault.getName().equals("acme"));
         assertEquals(Files.readString(root.resolve("workspaces/" + newDefault.getName() + "/workspace.xml")),
                 Files.readString(root.resolve("workspaces/default.xml")));
 
         CatalogImpl reloaded = Fixtures.load(root);
-        assertNull(reloaded.getWorkspaceByName("ne"));
+        assertNull(reloaded.getWorkspaceByName("acme"));
         assertEquals(newDefault.getId(), reloaded.getDefaultWorkspace().getId());
         assertEquals(catalog.list(Info.class).size(), reloaded.list(Info.class).size());
     }
 
     @Test
     void defaultXmlFollowsTheDefaultWorkspace() throws IOException {
-        catalog.setDefaultWorkspace(catalog.getWorkspaceByName("sf"));
-        assertEquals(Files.readString(root.resolve("workspaces/sf/workspace.xml")), Files.readString(root.resolve("workspaces/default.xml")));
+        catalog.setDefaultWorkspace(catalog.getWorkspaceByName("hydro"));
+        assertEquals(Files.readString(root.resolve("workspaces/hydro/workspace.xml")), Files.readString(root.resolve("workspaces/default.xml")));
 
-        WorkspaceInfo sf = catalog.getWorkspaceByName("sf");
-        sf.setName("spearfish");
-        catalog.save(sf);
-        assertEquals(Files.readString(root.resolve("workspaces/spearfish/workspace.xml")), Files.readString(root.resolve("workspaces/default.xml")));
-        assertEquals("spearfish", Fixtures.load(root).getDefaultWorkspace().getName());
+        WorkspaceInfo hydro = catalog.getWorkspaceByName("hydro");
+        hydro.setName("hydrology");
+        catalog.save(hydro);
+        assertEquals(Files.readString(root.resolve("workspaces/hydrology/workspace.xml")), Files.readString(root.resolve("workspaces/default.xml")));
+        assertEquals("hydrology", Fixtures.load(root).getDefaultWorkspace().getName());
     }
 
     @Test

@@ -1,8 +1,10 @@
 package org.geoserver.cluster.datadir.internal;
 
-import static org.geoserver.cluster.datadir.internal.Fixtures.GEORCHESTRA;
-import static org.geoserver.cluster.datadir.internal.Fixtures.MINIMAL;
-import static org.geoserver.cluster.datadir.internal.Fixtures.RELEASE;
+import static org.geoserver.cluster.catalog.testing.FixtureDirectories.CLUSTER_SAMPLE;
+import static org.geoserver.cluster.catalog.testing.FixtureDirectories.GEORCHESTRA_MINIMAL;
+import static org.geoserver.cluster.catalog.testing.FixtureDirectories.GEOSERVER_MINIMAL;
+import static org.geoserver.cluster.catalog.testing.FixtureDirectories.GEOSERVER_RELEASE;
+import static org.geoserver.cluster.catalog.testing.FixtureDirectories.LEGACY_FORMS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +29,9 @@ import org.geoserver.cluster.catalog.api.CoverageStoreInfo;
 import org.geoserver.cluster.catalog.api.DataStoreInfo;
 import org.geoserver.cluster.catalog.api.FeatureTypeInfo;
 import org.geoserver.cluster.catalog.api.Info;
+import org.geoserver.cluster.catalog.api.InfoType;
 import org.geoserver.cluster.catalog.api.LayerGroupInfo;
+import org.geoserver.cluster.catalog.api.LayerGroupInfo.Published;
 import org.geoserver.cluster.catalog.api.LayerInfo;
 import org.geoserver.cluster.catalog.api.NamespaceInfo;
 import org.geoserver.cluster.catalog.api.ResourceInfo;
@@ -44,18 +49,71 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
-/** GeoServer's sample data directories load completely, and write back to the same files. */
+/**
+ * Our fixture data directories and GeoServer's sample ones (where they are) load completely, and
+ * write back to the same files.
+ */
 class FixtureDataDirectoriesTest {
 
     @TempDir
     Path temp;
 
     @Test
+    void clusterSampleLoadsEveryObjectOfItsFiles() throws IOException {
+        CatalogImpl catalog = loadCompletely(CLUSTER_SAMPLE); // templates, gwc-gs.xml and *.properties are not catalog files: no problem
+
+        Map<InfoType, Long> byType = new EnumMap<>(InfoType.class);
+        catalog.list(Info.class).forEach(info -> byType.merge(info.type(), 1L, Long::sum));
+        assertEquals(Map.ofEntries(Map.entry(InfoType.WORKSPACE, 5L), Map.entry(InfoType.NAMESPACE, 5L),
+                Map.entry(InfoType.DATASTORE, 3L), Map.entry(InfoType.COVERAGESTORE, 1L), Map.entry(InfoType.WMSSTORE, 1L), Map.entry(InfoType.WMTSSTORE, 1L),
+                Map.entry(InfoType.FEATURETYPE, 8L), Map.entry(InfoType.COVERAGE, 1L), Map.entry(InfoType.WMSLAYER, 1L), Map.entry(InfoType.WMTSLAYER, 1L),
+                Map.entry(InfoType.LAYER, 11L), Map.entry(InfoType.LAYERGROUP, 4L), Map.entry(InfoType.STYLE, 10L),
+                Map.entry(InfoType.GLOBAL, 1L), Map.entry(InfoType.SETTINGS, 1L), Map.entry(InfoType.LOGGING, 1L), Map.entry(InfoType.SERVICE, 5L),
+                Map.entry(InfoType.DEFAULTS, 1L)), byType, "every kind of object the catalog knows, each as often as the files hold it");
+        assertEquals(8, catalog.list(StyleInfo.class).stream().filter(s -> s.getWorkspace() == null).count());
+        assertEquals("acme", catalog.getDefaultWorkspace().getName());
+        assertEquals("acme", catalog.getDefaultNamespace().getPrefix());
+        assertEquals("rivers", catalog.getDefaultStore(catalog.getWorkspaceByName("hydro").getId()).getName());
+        assertTrue(catalog.getWorkspaceByName("review").isIsolated());
+        assertTrue(catalog.getNamespaceByPrefix("review").isIsolated());
+
+        LayerGroupInfo overview = catalog.getLayerGroupByName("acme", "overview");
+        assertEquals(List.of("parcels", "buildings", "roads"),
+                overview.getPublishables().stream().map(p -> catalog.getById(p.id(), LayerInfo.class).getName()).toList());
+        assertEquals(3, catalog.getLayerGroupByName(null, "waterways").getPublishables().size(), "old <layers> format");
+        assertEquals(Published.group(catalog.getLayerGroupByName(null, "waterways").getId()),
+                catalog.getLayerGroupByName(null, "atlas").getPublishables().get(1), "a nested group");
+        String acme = catalog.getWorkspaceByName("acme").getId();
+        assertEquals(acme, catalog.getSettings(acme).getWorkspace());
+        assertEquals("Port Acme city maps", catalog.getService("wms", acme).getTitle());
+        assertEquals(Set.of("wms", "wfs", "wcs", "wmts"), serviceTypes(catalog));
+        assertEquals("RASTER", catalog.getLayerByName("hydro:dem").getLayerType());
+        assertEquals("WMS", catalog.getLayerByName("cascade:relief").getLayerType());
+        assertEquals("WMTS", catalog.getLayerByName("cascade:road_tiles").getLayerType());
+        assertEquals("rivers.sld", catalog.getStyleByName(null, "river_lines").getFilename());
+        assertEquals("css", catalog.getStyleByName("acme", "parcels").getFormat());
+        DataDirectoryPersister files = Fixtures.persister(Fixtures.fixture(CLUSTER_SAMPLE));
+        assertTrue(files.read(catalog.getStyleByName(null, "contours"), catalog).isEmpty(), "a style whose file is missing still loads");
+        assertTrue(files.read(catalog.getStyleByName("acme", "parcels"), catalog).orElseThrow().length > 0);
+    }
+
+    @Test
+    void legacyFormsLoadEveryObjectOfTheirFiles() throws IOException {
+        CatalogImpl catalog = loadCompletely(LEGACY_FORMS);
+
+        assertCounts(catalog, 2, 2, 2, 3, 3, 1, 5, 3, 0);
+        assertEquals("legacy", catalog.getDefaultWorkspace().getName(), "without default.xml the first workspace is the default, as in GeoServer");
+        assertEquals("4", catalog.getGlobal().xml().childText("numDecimals"), "the old global.xml shape, settings at the top");
+        assertEquals(null, catalog.getGlobal().getSettings());
+        assertEquals(3, catalog.getLayerGroupByName(null, "survey_map").getPublishables().size(), "old <layers> format");
+        assertEquals("RASTER", catalog.getLayerByName("topo:sheet_1962").getLayerType());
+        assertEquals("1.0.0", catalog.getStyleByName(null, "boreholes").getFormatVersion());
+        assertEquals("wms", catalog.getService("wms", null).getId());
+    }
+
+    @Test
     void releaseLoadsEveryObjectOfItsFiles() throws IOException {
-        DataDirectoryLoader.Result result = Fixtures.LOADER.load(Fixtures.fixture(RELEASE));
-        assertEquals(List.of(), result.problems());
-        CatalogImpl catalog = new CatalogImpl();
-        assertEquals(List.of(), catalog.replaceAll(result.objects()));
+        CatalogImpl catalog = loadCompletely(GEOSERVER_RELEASE);
 
         assertCounts(catalog, 8, 8, 10, 24, 24, 4, 27, 3, 1);
         assertEquals(5, catalog.list(DataStoreInfo.class).size());
@@ -78,10 +136,7 @@ class FixtureDataDirectoriesTest {
 
     @Test
     void georchestraLoadsEveryObjectOfItsFiles() throws IOException {
-        DataDirectoryLoader.Result result = Fixtures.LOADER.load(Fixtures.fixture(GEORCHESTRA));
-        assertEquals(List.of(), result.problems(), "plugIns/, w3ds.xml, gwc-gs.xml, *.properties are not catalog files");
-        CatalogImpl catalog = new CatalogImpl();
-        assertEquals(List.of(), catalog.replaceAll(result.objects()));
+        CatalogImpl catalog = loadCompletely(GEORCHESTRA_MINIMAL); // plugIns/, w3ds.xml, gwc-gs.xml, *.properties are not catalog files: no problem
 
         assertCounts(catalog, 1, 1, 1, 1, 1, 0, 5, 6, 0);
         assertEquals("geor", catalog.getDefaultWorkspace().getName());
@@ -93,15 +148,21 @@ class FixtureDataDirectoriesTest {
 
     @Test
     void minimalLoadsEveryObjectOfItsFiles() throws IOException {
-        DataDirectoryLoader.Result result = Fixtures.LOADER.load(Fixtures.fixture(MINIMAL));
-        assertEquals(List.of(), result.problems());
-        CatalogImpl catalog = new CatalogImpl();
-        assertEquals(List.of(), catalog.replaceAll(result.objects()));
+        CatalogImpl catalog = loadCompletely(GEOSERVER_MINIMAL);
 
         assertCounts(catalog, 2, 2, 0, 0, 0, 0, 4, 3, 0);
         assertNotNull(catalog.getDefaultWorkspace(), "without default.xml the first workspace is the default, as in GeoServer");
         assertEquals("http://www.openplans.org/topp", catalog.getNamespaceByPrefix("topp").getURI());
         assertEquals("8", catalog.getGlobal().xml().childText("numDecimals"), "the old global.xml shape, settings at the top");
+    }
+
+    /** The catalog of a fixture, which loads without a problem and without leaving anything out. */
+    private static CatalogImpl loadCompletely(String fixture) throws IOException {
+        DataDirectoryLoader.Result result = Fixtures.LOADER.load(Fixtures.fixture(fixture));
+        assertEquals(List.of(), result.problems(), fixture);
+        CatalogImpl catalog = new CatalogImpl();
+        assertEquals(List.of(), catalog.replaceAll(result.objects()), fixture);
+        return catalog;
     }
 
     private static void assertCounts(Catalog catalog, int workspaces, int namespaces, int stores, int resources, int layers, int groups,
@@ -125,7 +186,7 @@ class FixtureDataDirectoriesTest {
 
     /** Every object written as an addition to an empty folder gives the same catalog files, and reloads as the same objects. */
     @ParameterizedTest
-    @ValueSource(strings = {RELEASE, GEORCHESTRA, MINIMAL})
+    @ValueSource(strings = {CLUSTER_SAMPLE, LEGACY_FORMS, GEOSERVER_RELEASE, GEORCHESTRA_MINIMAL, GEOSERVER_MINIMAL})
     void writingEveryObjectGivesTheSameFilesAndObjects(String fixture) throws Exception {
         Path original = Fixtures.fixture(fixture);
         DataDirectoryLoader.Result read = Fixtures.LOADER.load(original);
@@ -151,7 +212,7 @@ class FixtureDataDirectoriesTest {
 
         Map<String, Path> originalCatalogFiles = catalogFiles(original, read);
         Map<String, Path> writtenCatalogFiles = catalogFiles(copy, reread);
-        originalCatalogFiles.putIfAbsent("workspaces/default.xml", null); // geoserver-minimal has none; one is written for its default
+        originalCatalogFiles.putIfAbsent("workspaces/default.xml", null); // legacy-forms and geoserver-minimal have none; one is written for their default
         assertEquals(new TreeSet<>(originalCatalogFiles.keySet()), new TreeSet<>(writtenCatalogFiles.keySet()));
         expectedFiles.addAll(writtenCatalogFiles.keySet());
         assertEquals(expectedFiles, Fixtures.files(copy), "catalog files and the style files there were, nothing else");

@@ -8,25 +8,25 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.geoserver.cluster.catalog.internal.CatalogImpl;
+import org.geoserver.cluster.catalog.testing.FixtureDirectories;
 import org.geoserver.cluster.catalog.xml.InfoXml;
 
-/** GeoServer's sample data directories (read-only: tests that write work on a copy) and catalogs loaded from folders. */
+/**
+ * The fixture data directories ({@link FixtureDirectories}: read-only, tests that write work on a
+ * copy) and catalogs loaded from folders.
+ */
 final class Fixtures {
-
-    static final Path FIXTURES = Path.of(System.getProperty("fixtures.dir", "../../../shared/fixtures"));
-    static final String RELEASE = "geoserver-release";
-    static final String MINIMAL = "geoserver-minimal";
-    static final String GEORCHESTRA = "georchestra-minimal";
 
     static final DataDirectoryLoader LOADER = new DataDirectoryLoader(new InfoXml(), 2);
 
     private Fixtures() {}
 
+    /** A fixture data directory by name; one of GeoServer's samples skips the calling test where they are missing. */
     static Path fixture(String name) {
-        return FIXTURES.resolve(name);
+        return FixtureDirectories.directory(name);
     }
 
-    /** A copy of a sample data directory, for tests that change it. */
+    /** A copy of a fixture data directory, for tests that change it. */
     static Path copy(String name, Path target) throws IOException {
         Path source = fixture(name);
         try (Stream<Path> files = Files.walk(source)) {
