@@ -107,9 +107,10 @@ final class CatalogState {
     static List<Key> keysOf(Info info) {
         return switch (info.type()) {
             case WORKSPACE -> List.of(new Key("workspace", "", ((WorkspaceInfo) info).getName()));
-            case NAMESPACE -> List.of(
-                    new Key("namespace", "", ((NamespaceInfo) info).getPrefix()),
-                    new Key("uri", "", ((NamespaceInfo) info).getURI()));
+            // An isolated namespace may share its URI with another one (GeoServer's isolated workspaces): only the others are found by URI.
+            case NAMESPACE -> ((NamespaceInfo) info).isIsolated()
+                    ? List.of(new Key("namespace", "", ((NamespaceInfo) info).getPrefix()))
+                    : List.of(new Key("namespace", "", ((NamespaceInfo) info).getPrefix()), new Key("uri", "", ((NamespaceInfo) info).getURI()));
             case DATASTORE, COVERAGESTORE, WMSSTORE, WMTSSTORE ->
                     List.of(new Key("store", scope(((StoreInfo) info).getWorkspace()), ((StoreInfo) info).getName()));
             case FEATURETYPE, COVERAGE, WMSLAYER, WMTSLAYER ->

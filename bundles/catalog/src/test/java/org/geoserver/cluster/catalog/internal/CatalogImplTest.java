@@ -130,6 +130,21 @@ class CatalogImplTest {
         assertEquals(List.of(1L, 2L, 3L), events.stream().map(ChangeEvent::sequence).toList());
     }
 
+    /** GeoServer's isolated workspaces: a namespace marked isolated may share another one's URI, in any order, and both can be saved. */
+    @Test
+    void anIsolatedNamespaceSharesItsUriWithAnother() {
+        NamespaceInfo isolated = NamespaceInfo.of("review", "http://shared");
+        isolated.setXml(isolated.xml().withChild("isolated", org.geoserver.cluster.catalog.api.XmlElement.text("isolated", "true")));
+        catalog.add(isolated);
+        NamespaceInfo shared = catalog.add(NamespaceInfo.of("main", "http://shared"));
+        assertEquals(shared.getId(), catalog.getNamespaceByURI("http://shared").getId(), "found by URI: the one that is not isolated");
+        NamespaceInfo renamed = catalog.getNamespaceByPrefix("review");
+        renamed.setPrefix("reviewed");
+        catalog.save(renamed);
+        catalog.save(catalog.getNamespaceByPrefix("main"));
+        assertThrows(CatalogException.class, () -> catalog.add(NamespaceInfo.of("other", "http://shared")), "two that are not isolated still may not");
+    }
+
     @Test
     void everyCatalogTypeCanBeAddedFoundAndAnnounced() {
         WorkspaceInfo ws = workspace("sf");
