@@ -10,8 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.FixMethodOrder;
@@ -20,8 +26,9 @@ import org.junit.runners.MethodSorters;
 
 /**
  * What an operator sees of two nodes of the distribution (a runs the broker, b connects to it): the
- * audit log of local and applied changes, the Prometheus metrics during a burst of changes, and a
- * failed event listed, retried and applied once its cause is gone, over REST and the shell.
+ * audit log of local and applied changes, the Prometheus metrics during a burst of changes, a
+ * failed event listed, retried and applied once its cause is gone, over REST and the shell, and the
+ * MBeans over Karaf's JMX connector during a burst.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class OperationsNodeTest {
@@ -152,5 +159,67 @@ public class OperationsNodeTest {
         expect(b.rest().post("/cluster/kept/" + id + "/retry", ""), 404);
         expect(b.rest().delete("/cluster/kept/" + id), 404);
         assertTrue(metrics(b).contains("geoserver_cluster_events_failed_total 1"));
+    }
+
+    /** Karaf's JMX connector of a node, over its RMI ports, with the administrator's login. */
+    private static JMXConnector jmx(KarafNode node) throws IOException {
+        java.util.Properties management = new java.util.Properties();
+        try (var in = Files.newInputStream(node.home().resolve("etc/org.apache.karaf.management.cfg"))) {
+            management.load(in);
+        }
+        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://127.0.0.1:" + management.getProperty("rmiServerPort") + "/jndi/rmi://127.0.0.1:"
+                + management.getProperty("rmiRegistryPort") + "/karaf-root");
+        return JMXConnectorFactory.connect(url, Map.of(JMXConnector.CREDENTIALS, new String[] {KarafNode.USER, KarafNode.PASSWORD}));
+    }
+
+    @Test
+    public void t4_mbeansShowTheNodeTheApplierAndThePeersDuringABurstAndSwitchRoles() throws Exception {
+        try (JMXConnector connector = jmx(b)) {
+            MBeanServerConnection server = connector.getMBeanServerConnection();
+            ObjectName node = new ObjectName("org.geoserver.cluster:type=Node");
+            ObjectName applier = new ObjectName("org.geoserver.cluster:type=Applier");
+            ObjectName peers = new ObjectName("org.geoserver.cluster:type=Peers");
+            assertEquals("ops-b", server.getAttribute(node, "InstanceName"));
+            assertEquals(1, server.getAttribute(peers, "Count"));
+            long before = (Long) server.getAttribute(applier, "Applied");
+
+            Thread burst = new Thread(() -> {
+                for (int i = 0; i < 40; i++) {
+                    expect(a.rest().post("/workspaces", "{\"workspace\":{\"name\":\"jmx" + i + "\"}}"), 201);
+                }
+            });
+            burst.start();
+            long seen = before;
+            while (burst.isAlive()) {
+                long now = (Long) server.getAttribute(applier, "Applied");
+                assertTrue("the counter never goes back: " + seen + " then " + now, now >= seen);
+                seen = now;
+                Thread.sleep(20);
+            }
+            burst.join();
+            awaitConverged("a burst watched over JMX");
+            Wait.until("b's applier MBean to count the burst", Duration.ofSeconds(20),
+                    () -> jmxLong(server, applier, "Applied") >= before + 80, () -> "applied " + jmxLong(server, applier, "Applied"));
+            assertEquals(a.digest(), server.getAttribute(node, "Digest"));
+            assertEquals(0, server.getAttribute(node, "Outbox"));
+            String[] lines = (String[]) server.getAttribute(peers, "Peers");
+            assertTrue(String.join("\n", lines), lines.length == 1 && lines[0].startsWith("ops-a: "));
+
+            server.setAttribute(node, new javax.management.Attribute("Slave", false));
+            assertTrue(expect(b.rest().get("/cluster/status.xml"), 200).body().contains("<slave>false</slave>"));
+            assertEquals(false, server.getAttribute(node, "Slave"));
+            server.setAttribute(node, new javax.management.Attribute("Slave", true));
+            assertTrue(expect(b.rest().get("/cluster/status.xml"), 200).body().contains("<slave>true</slave>"));
+            assertEquals(0, ((String[]) server.getAttribute(applier, "KeptEvents")).length);
+            assertEquals(false, server.invoke(applier, "discard", new Object[] {"nothing"}, new String[] {String.class.getName()}));
+        }
+    }
+
+    private static long jmxLong(MBeanServerConnection server, ObjectName name, String attribute) {
+        try {
+            return (Long) server.getAttribute(name, attribute);
+        } catch (Exception e) {
+            throw new AssertionError(name + " " + attribute, e);
+        }
     }
 }
