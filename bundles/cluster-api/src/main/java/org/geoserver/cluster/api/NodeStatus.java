@@ -20,11 +20,24 @@ import java.util.Map;
  *     them now): its configuration may differ without having drifted
  * @param readOnly whether it keeps other nodes' changes in memory only (shared data directory): its
  *     own files may lack them, so it is a snapshot source only when no other node is there
+ * @param master whether it publishes its changes
+ * @param slave whether it applies other nodes' changes
+ * @param deferred events it keeps waiting for objects they reference
+ * @param failed events it keeps because they cannot be applied
+ * @param handled per origin node, the last sequence it handled (applied, skipped or kept), so that a
+ *     peer knows how far behind it the node is
  */
 public record NodeStatus(String instanceName, String group, String digest, int outbox, long timestamp, Map<String, String> digestsByType, int versions,
-        long published, boolean receiving, boolean readOnly) {
+        long published, boolean receiving, boolean readOnly, boolean master, boolean slave, int deferred, int failed, Map<String, Long> handled) {
 
     public NodeStatus {
         digestsByType = Map.copyOf(digestsByType);
+        handled = Map.copyOf(handled);
+    }
+
+    /** A status without roles, kept events or progress (a node of an earlier version sends none): master and slave, nothing kept. */
+    public NodeStatus(String instanceName, String group, String digest, int outbox, long timestamp, Map<String, String> digestsByType, int versions,
+            long published, boolean receiving, boolean readOnly) {
+        this(instanceName, group, digest, outbox, timestamp, digestsByType, versions, published, receiving, readOnly, true, true, 0, 0, Map.of());
     }
 }

@@ -1,6 +1,9 @@
 package org.geoserver.cluster.api;
 
-/** Answers what other nodes ask this one through {@link EventTransport#request}. */
+/**
+ * Answers what other nodes ask this one through {@link EventTransport#request}: a service marked
+ * with {@link RequestSubject}, one per subject, called for the requests of its subject only.
+ */
 public interface RequestResponder {
 
     /**

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.geoserver.cluster.api.ApplierStatus;
 import org.geoserver.cluster.api.ClusterConfiguration;
 import org.geoserver.cluster.api.ClusterResync;
 import org.geoserver.cluster.api.ClusterSettings;
@@ -65,6 +66,8 @@ public class DigestExchange implements StatusListener, PeerDirectory {
     volatile Outbox outbox;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile ClusterResync resync;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile ApplierStatus applier;
     /** Objects found different, by peer, until its digest is the same again. */
     private final Map<String, List<String>> differingObjects = new ConcurrentHashMap<>();
 
@@ -100,8 +103,10 @@ public class DigestExchange implements StatusListener, PeerDirectory {
     NodeStatus status() {
         ClusterSettings settings = configuration.current();
         Outbox current = outbox;
+        ApplierStatus kept = applier;
         return new NodeStatus(settings.instanceName(), settings.group(), digest.digest(), current == null ? 0 : current.size(), clock.getAsLong(),
-                digest.digestsByType(), ledger.versionCount(), current == null ? 0 : current.lastAppended(), receiving(settings), settings.readOnly());
+                digest.digestsByType(), ledger.versionCount(), current == null ? 0 : current.lastAppended(), receiving(settings), settings.readOnly(),
+                settings.toggleMaster(), settings.toggleSlave(), kept == null ? 0 : kept.deferred(), kept == null ? 0 : kept.failed(), ledger.progress());
     }
 
     /** True while this node does not apply other nodes' events, or knows of some it has not handled yet. */

@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
 import org.geoserver.cluster.api.ClusterConfiguration;
 import org.geoserver.cluster.api.ClusterResync;
-import org.geoserver.cluster.api.ConfigurationDigest;
 import org.geoserver.cluster.api.ConfigurationSnapshot;
 import org.geoserver.cluster.api.ConfigurationSnapshotCodec;
 import org.geoserver.cluster.api.ConfigurationSnapshots;
@@ -20,7 +19,6 @@ import org.geoserver.cluster.api.ConfigurationSnapshots.InstallReport;
 import org.geoserver.cluster.api.EventTransport;
 import org.geoserver.cluster.api.NodeStatus;
 import org.geoserver.cluster.api.PeerDirectory;
-import org.geoserver.cluster.api.RequestResponder;
 import org.geoserver.cluster.api.TransportException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * digest exchange finding this node new or drifted).
  */
 @Component(service = ClusterResync.class, immediate = true)
-public class SnapshotResync implements ClusterResync, RequestResponder {
+public class SnapshotResync implements ClusterResync {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotResync.class);
     static final String SNAPSHOT = "snapshot";
@@ -49,24 +47,22 @@ public class SnapshotResync implements ClusterResync, RequestResponder {
 
     private final ClusterConfiguration configuration;
     private final ConfigurationSnapshots snapshots;
-    private final ConfigurationDigest digest;
     private final PeerDirectory peers;
     private final LongSupplier clock;
     private final ConfigurationSnapshotCodec codec = new ConfigurationSnapshotCodec();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "geoserver-cluster-resync"));
-    private final BoundTransport transport = new BoundTransport(service -> service.serveRequests(this));
+    /** Bound only to ask peers for snapshots (answering them is {@link SnapshotResponder}'s). */
+    private final BoundTransport transport = new BoundTransport(service -> () -> {});
     private CompletableFuture<String> running;
 
     @Activate
-    public SnapshotResync(@Reference ClusterConfiguration configuration, @Reference ConfigurationSnapshots snapshots, @Reference ConfigurationDigest digest,
-            @Reference PeerDirectory peers) {
-        this(configuration, snapshots, digest, peers, System::currentTimeMillis);
+    public SnapshotResync(@Reference ClusterConfiguration configuration, @Reference ConfigurationSnapshots snapshots, @Reference PeerDirectory peers) {
+        this(configuration, snapshots, peers, System::currentTimeMillis);
     }
 
-    SnapshotResync(ClusterConfiguration configuration, ConfigurationSnapshots snapshots, ConfigurationDigest digest, PeerDirectory peers, LongSupplier clock) {
+    SnapshotResync(ClusterConfiguration configuration, ConfigurationSnapshots snapshots, PeerDirectory peers, LongSupplier clock) {
         this.configuration = configuration;
         this.snapshots = snapshots;
-        this.digest = digest;
         this.peers = peers;
         this.clock = clock;
     }
@@ -84,23 +80,6 @@ public class SnapshotResync implements ClusterResync, RequestResponder {
     void deactivate() {
         transport.close();
         worker.shutdownNow();
-    }
-
-    // ---------------------------------------------------------------- answering
-
-    @Override
-    public byte[] respond(String from, String subject, byte[] body) {
-        if (subject.equals(SNAPSHOT)) {
-            long start = System.nanoTime();
-            ConfigurationSnapshot snapshot = snapshots.take();
-            byte[] bytes = codec.encode(snapshot);
-            LOG.info("Sent node {} the {} ({} bytes, {} ms)", from, snapshot, bytes.length, (System.nanoTime() - start) / 1_000_000);
-            return bytes;
-        }
-        if (subject.equals(ObjectDigests.SUBJECT)) {
-            return ObjectDigests.answer(digest, body);
-        }
-        throw new IllegalArgumentException("unknown request '" + subject + "' (this node answers " + SNAPSHOT + " and " + ObjectDigests.SUBJECT + ")");
     }
 
     // ---------------------------------------------------------------- resync

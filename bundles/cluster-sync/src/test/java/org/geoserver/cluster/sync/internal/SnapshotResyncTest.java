@@ -18,6 +18,7 @@ import org.geoserver.cluster.api.NodeStatus;
 import org.geoserver.cluster.api.PeerDirectory;
 import org.geoserver.cluster.api.ReplicationLedger.Version;
 import org.geoserver.cluster.api.testing.TestClusterConfiguration;
+import org.geoserver.cluster.api.RequestSubject;
 import org.geoserver.cluster.api.testing.TestEventTransport;
 import org.junit.jupiter.api.Test;
 
@@ -68,10 +69,15 @@ class SnapshotResyncTest {
         return new PeerDirectory.Peer(new NodeStatus(name, "g", digest, 0, lastSeen, Map.of(), versions, 0, false, false), List.of(), List.of(), lastSeen);
     }
 
+    /** A node's resync, with the responders that answer its peers' snapshot and digest requests. */
     private static SnapshotResync node(String name, RecordingSnapshots snapshots, ConfigurationDigest digest, PeerDirectory peers, TestEventTransport transport) {
-        SnapshotResync resync = new SnapshotResync(new TestClusterConfiguration(TestClusterConfiguration.settings(name, "g", "")), snapshots, digest, peers,
+        SnapshotResync resync = new SnapshotResync(new TestClusterConfiguration(TestClusterConfiguration.settings(name, "g", "")), snapshots, peers,
                 () -> 100_000L);
         resync.setTransport(transport);
+        RequestDispatcher requests = new RequestDispatcher();
+        requests.addResponder(new SnapshotResponder(snapshots), Map.of(RequestSubject.PROPERTY, SnapshotResync.SNAPSHOT));
+        requests.addResponder(new ObjectDigestsResponder(digest), Map.of(RequestSubject.PROPERTY, ObjectDigests.SUBJECT));
+        requests.setTransport(transport);
         return resync;
     }
 

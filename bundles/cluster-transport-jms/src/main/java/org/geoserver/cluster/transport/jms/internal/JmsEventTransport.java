@@ -214,6 +214,11 @@ public class JmsEventTransport implements EventTransport, TransportStatistics {
                 message.setLong("published", status.published());
                 message.setBoolean("receiving", status.receiving());
                 message.setBoolean("readOnly", status.readOnly());
+                message.setBoolean("master", status.master());
+                message.setBoolean("slave", status.slave());
+                message.setInt("deferred", status.deferred());
+                message.setInt("failed", status.failed());
+                message.setString("handled", StatusFields.encode(status.handled()));
                 statusProducer.send(message, DeliveryMode.NON_PERSISTENT, Message.DEFAULT_PRIORITY, STATUS_TIME_TO_LIVE_MILLIS);
             } catch (JMSException e) {
                 throw new TransportException("could not send the status of " + status.instanceName() + " to " + url + ": " + e.getMessage(), e);
@@ -673,7 +678,11 @@ public class JmsEventTransport implements EventTransport, TransportStatistics {
             NodeStatus status = new NodeStatus(map.getString("instanceName"), map.getString("group"), map.getString("digest"), map.getInt("outbox"),
                     map.getLong("timestamp"), StatusFields.decode(map.getString("digestsByType")), map.itemExists("versions") ? map.getInt("versions") : 0,
                     map.itemExists("published") ? map.getLong("published") : 0, map.itemExists("receiving") && map.getBoolean("receiving"),
-                    map.itemExists("readOnly") && map.getBoolean("readOnly"));
+                    map.itemExists("readOnly") && map.getBoolean("readOnly"),
+                    // Absent from an earlier version's statuses: a master and slave with nothing kept.
+                    !map.itemExists("master") || map.getBoolean("master"), !map.itemExists("slave") || map.getBoolean("slave"),
+                    map.itemExists("deferred") ? map.getInt("deferred") : 0, map.itemExists("failed") ? map.getInt("failed") : 0,
+                    StatusFields.decodeLongs(map.itemExists("handled") ? map.getString("handled") : null));
             ClusterSettings current = configuration.current();
             if (status.instanceName() == null || status.instanceName().equals(current.instanceName()) || !current.group().equals(status.group())) {
                 return;
