@@ -222,4 +222,51 @@ public class OperationsNodeTest {
             throw new AssertionError(name + " " + attribute, e);
         }
     }
+
+    /** The overview's field of one node, from its XML form. */
+    private static String field(String overview, String node, String field) {
+        Matcher m = Pattern.compile("<node>\\s*<instanceName>" + Pattern.quote(node) + "</instanceName>(.*?)</node>", Pattern.DOTALL).matcher(overview);
+        assertTrue(node + " in " + overview, m.find());
+        Matcher value = Pattern.compile("<" + field + ">([^<]*)</" + field + ">").matcher(m.group(1));
+        assertTrue(field + " of " + node + " in " + overview, value.find());
+        return value.group(1);
+    }
+
+    private static String overview(KarafNode node) {
+        return expect(node.rest().get("/cluster/overview.xml"), 200).body();
+    }
+
+    @Test
+    public void t5_theOverviewShowsEveryNodeAndSwitchesReachAnyNode() {
+        Wait.until("a's overview to show b with the same configuration", Duration.ofSeconds(20),
+                () -> field(overview(a), "ops-b", "sameConfiguration").equals("true"), () -> overview(a));
+        String overview = overview(a);
+        assertEquals("true", field(overview, "ops-a", "self"));
+        assertEquals("false", field(overview, "ops-b", "self"));
+        assertEquals("true", field(overview, "ops-b", "slave"));
+
+        // switched from a's API, done on b, reported back
+        String answer = expect(a.rest().post("/cluster/nodes/ops-b/toggle?role=slave&state=off", ""), 200).body();
+        assertEquals("toggleSlave = false on ops-b", answer);
+        assertTrue(expect(b.rest().get("/cluster/status.xml"), 200).body().contains("<slave>false</slave>"));
+        for (int i = 0; i < 5; i++) {
+            expect(a.rest().post("/workspaces", "{\"workspace\":{\"name\":\"held" + i + "\"}}"), 201);
+        }
+        Wait.until("a to see b behind by the 10 events it does not consume", Duration.ofSeconds(20),
+                () -> Long.parseLong(field(overview(a), "ops-b", "behindEvents")) >= 10 && field(overview(a), "ops-b", "slave").equals("false"),
+                () -> overview(a));
+        assertTrue(overview(b), Long.parseLong(field(overview(b), "ops-b", "behindEvents")) >= 10);
+        expect(a.rest().post("/cluster/nodes/ops-b/toggle?role=slave&state=on", ""), 200);
+        awaitConverged("b consuming again");
+        Wait.until("a to see b caught up", Duration.ofSeconds(20),
+                () -> field(overview(a), "ops-b", "behindEvents").equals("0") && field(overview(a), "ops-b", "sameConfiguration").equals("true"),
+                () -> overview(a));
+
+        String resynced = expect(a.rest().post("/cluster/nodes/ops-b/resync", ""), 200).body();
+        assertTrue(resynced, resynced.startsWith("ops-b: "));
+        expect(a.rest().post("/cluster/nodes/ops-a/toggle?role=master&state=sideways", ""), 400);
+        expect(a.rest().post("/cluster/nodes/nobody/toggle?role=slave&state=off", ""), 404);
+        expect(a.rest().post("/cluster/nodes/ops-b/reboot", ""), 404);
+        assertTrue(expect(a.rest().post("/cluster/nodes/ops-a/toggle?role=master&state=on", ""), 200).body().contains("on ops-a"));
+    }
 }

@@ -3,7 +3,6 @@ package org.geoserver.cluster.management.internal;
 import java.util.Map;
 import org.geoserver.cluster.api.ApplierMetrics;
 import org.geoserver.cluster.api.ApplierStatus;
-import org.geoserver.cluster.api.HybridLogicalClock;
 import org.geoserver.cluster.api.Outbox;
 import org.geoserver.cluster.api.PeerDirectory;
 import org.geoserver.cluster.api.ReplicationLedger;
@@ -117,11 +116,9 @@ public class MetricsResource implements RestResource {
             heard.sample(PREFIX + "peer_last_heard_seconds", label, Math.max(0, now - peer.lastSeen()) / 1000.0);
             same.sample(PREFIX + "peer_same_configuration", label, peer.sameDigest() ? 1 : 0);
             if (currentLedger != null) {
-                long behind = Math.max(0, peer.status().published() - currentLedger.lastSequence(name));
+                long behind = Lag.events(peer.status().published(), currentLedger.lastSequence(name));
                 events.sample(PREFIX + "peer_lag_events", label, behind);
-                Long last = lastHandled.get(name);
-                long since = last == null ? started : HybridLogicalClock.millis(last);
-                seconds.sample(PREFIX + "peer_lag_seconds", label, behind == 0 ? 0 : Math.max(0, now - since) / 1000.0);
+                seconds.sample(PREFIX + "peer_lag_seconds", label, Lag.secondsBehind(behind, lastHandled, name, now, started));
             }
         }
         text.append(heard).append(same);
