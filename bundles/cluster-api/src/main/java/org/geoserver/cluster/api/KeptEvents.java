@@ -2,6 +2,7 @@ package org.geoserver.cluster.api;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,14 @@ public interface KeptEvents {
      * @throws IOException when its outcome could not be put on disk
      */
     RetryOutcome retry(String id) throws IOException;
+
+    /**
+     * Applies every kept event again, oldest first.
+     *
+     * @return each event's outcome by id, in that order (one applied along with an earlier one is APPLIED)
+     * @throws IOException when an outcome could not be put on disk
+     */
+    Map<String, RetryOutcome> retryAll() throws IOException;
 
     /**
      * Forgets a kept event without applying it.

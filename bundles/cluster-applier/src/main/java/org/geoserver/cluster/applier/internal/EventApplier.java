@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -268,6 +269,16 @@ public class EventApplier implements EventHandler, ApplierStatus, ApplierMetrics
         LOG.info("Retried kept event {} ({}): {}", id, kept.event(), outcome);
         durably("the retry of " + id);
         return outcome;
+    }
+
+    @Override
+    public synchronized Map<String, RetryOutcome> retryAll() throws IOException {
+        Map<String, RetryOutcome> outcomes = new LinkedHashMap<>();
+        for (KeptEvent event : kept()) {
+            // One applied along with an earlier one is no longer kept.
+            outcomes.put(event.id(), storeOf(event.id()) == null ? RetryOutcome.APPLIED : retry(event.id()));
+        }
+        return outcomes;
     }
 
     @Override

@@ -194,7 +194,7 @@ class EventApplierTest {
         assertEquals(1, b.applier.failed(), "kept once, not twice");
 
         b.catalog.remove(b.catalog.getStoreByName("w", "dup", DataStoreInfo.class));
-        assertEquals(KeptEvents.RetryOutcome.APPLIED, b.applier.retry(dup.id()));
+        assertEquals(java.util.Map.of(dup.id(), KeptEvents.RetryOutcome.APPLIED), b.applier.retryAll());
         assertEquals(a.catalog.getStoreByName("w", "dup", DataStoreInfo.class).getId(), b.catalog.getStoreByName("w", "dup", DataStoreInfo.class).getId());
         assertEquals(List.of(), b.applier.kept());
         assertThrows(IllegalArgumentException.class, () -> b.applier.retry(dup.id()));

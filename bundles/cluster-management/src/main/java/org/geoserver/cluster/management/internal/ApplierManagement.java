@@ -1,7 +1,5 @@
 package org.geoserver.cluster.management.internal;
 
-import java.util.ArrayList;
-import java.util.List;
 import javax.management.NotCompliantMBeanException;
 import javax.management.StandardMBean;
 import org.geoserver.cluster.api.ApplierMetrics;
@@ -70,15 +68,7 @@ public class ApplierManagement extends StandardMBean implements ApplierMBean {
 
     @Override
     public String[] retryAll() throws Exception {
-        List<String> outcomes = new ArrayList<>();
-        for (KeptEvents.KeptEvent event : kept.kept()) {
-            try {
-                outcomes.add(event.id() + ": " + kept.retry(event.id()));
-            } catch (IllegalArgumentException e) {
-                outcomes.add(event.id() + ": APPLIED with an earlier one");
-            }
-        }
-        return outcomes.toArray(String[]::new);
+        return kept.retryAll().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toArray(String[]::new);
     }
 
     @Override

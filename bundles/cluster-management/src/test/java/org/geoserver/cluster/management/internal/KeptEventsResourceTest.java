@@ -44,6 +44,11 @@ class KeptEventsResourceTest {
         }
 
         @Override
+        public Map<String, RetryOutcome> retryAll() {
+            throw new UnsupportedOperationException("not over REST");
+        }
+
+        @Override
         public boolean discard(String id) {
             return events.removeIf(e -> e.id().equals(id));
         }

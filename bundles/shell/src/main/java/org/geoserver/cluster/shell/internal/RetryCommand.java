@@ -1,7 +1,6 @@
 package org.geoserver.cluster.shell.internal;
 
 import java.io.IOException;
-import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -33,14 +32,14 @@ public class RetryCommand implements Action {
             System.out.println("Error: name one event's id, or --all");
             return null;
         }
-        List<String> ids = all ? kept.kept().stream().map(KeptEvents.KeptEvent::id).toList() : List.of(id);
-        for (String each : ids) {
-            try {
-                System.out.println(each + ": " + kept.retry(each));
-            } catch (IllegalArgumentException e) {
-                // --all: applying an earlier one may have applied this one too
-                System.out.println(each + ": " + (all ? "APPLIED with an earlier one" : "Error: " + e.getMessage()));
-            }
+        if (all) {
+            kept.retryAll().forEach((each, outcome) -> System.out.println(each + ": " + outcome));
+            return null;
+        }
+        try {
+            System.out.println(id + ": " + kept.retry(id));
+        } catch (IllegalArgumentException e) {
+            System.out.println("Error: " + e.getMessage());
         }
         return null;
     }
