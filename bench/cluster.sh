@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/usr/bin/env bash
 # Cluster benchmark: nodes of the built distribution on this machine. Prints the tables of issue 8:
 # raw JMS floor and REST-to-REST propagation (p50/p95/p99), apply throughput with and without
 # persistence against raw JMS, catch-up after a kill, hot swap of the transport, and start-up and
@@ -7,14 +7,27 @@
 # BENCH_PARTS=latency,throughput,catchup,hotswap,large (the default: all) picks measures;
 # BENCH_PROFILE=dir records nodes a and b during propagation, and b applying each backlog, with Java
 # Flight Recorder into dir.
-set -eu
+# Maven's whole output goes to itests/target/bench-cluster.log; the terminal gets the tables (each
+# after an empty line) and Maven's errors, and the exit status is non-zero when no table was printed.
+set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/classpath.sh
 large=bundles/datadir/target/bench-data/100x100
 if [ ! -d "$large" ]; then
-  java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$(bench_classpath bundles/datadir)" \
+  classpath=$(bench_classpath bundles/datadir)
+  java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$classpath" \
     org.geoserver.cluster.datadir.bench.DataDirectoryBenchmark generate 100x100 "$large" >&2
 fi
-mvn -B -o -q verify -pl itests -Dtest=ClusterBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.samples="${1:-1000}" \
-  -Dbench.burst="${2:-10000}" -Dbench.largeDataDirectory="$PWD/$large" \
-  -Dbench.parts="${BENCH_PARTS:-latency,throughput,catchup,hotswap,large}" -Dbench.profile="${BENCH_PROFILE:-}" -Dsurefire.printSummary=false 2>&1 | sed -n '/^| measure/,/^$/p'
+log=itests/target/bench-cluster.log
+mkdir -p itests/target
+if ! mvn -B verify -pl itests -Dtest=ClusterBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.samples="${1:-1000}" \
+    -Dbench.burst="${2:-10000}" -Dbench.largeDataDirectory="$PWD/$large" \
+    -Dbench.parts="${BENCH_PARTS:-latency,throughput,catchup,hotswap,large}" -Dbench.profile="${BENCH_PROFILE:-}" 2>&1 \
+    | tee "$log" | sed -n -e 's/\x1b\[[0-9;]*m//g' -e '/^| measure/{x;p;x;}' -e '/^|/p' -e '/^\[ERROR\]/p'; then
+  echo "bench/cluster.sh: the benchmark failed (errors above; Maven's whole output: $log)" >&2
+  exit 1
+fi
+if ! grep -q '^| measure' "$log"; then
+  echo "bench/cluster.sh: Maven printed no table (Maven's whole output: $log)" >&2
+  exit 1
+fi

@@ -1,11 +1,11 @@
-#!/bin/sh
+#!/usr/bin/env bash
 # Data directory benchmark. For each size W x L (W workspaces of L layers, default 100x100 = 10,000
 # layers and 1000x100 = 100,000 layers) it generates a data directory once (kept under
 # bundles/datadir/target/bench-data/), flushes it to disk, then in a fresh JVM loads it as a node
 # starts and times catalog changes written through the persister. Prints a Markdown table.
 # Usage: bench/datadir.sh [WxL ...]
 # Targets (2 cores): 10,000 layers load in < 2 s with < 300 MB heap; 100,000 layers in < 15 s.
-set -eu
+set -euo pipefail
 cd "$(dirname "$0")/.."
 module=bundles/datadir
 . bench/classpath.sh

@@ -19,6 +19,14 @@ final class StockKaraf {
 
     static final String BROKER_PID = "org.geoserver.cluster.broker";
 
+    private static final String MAVEN_URL_CFG = "etc/org.ops4j.pax.url.mvn.cfg";
+    /**
+     * Set by surefire from the build's settings: they configure the mvn: URLs of this JVM (Pax Exam
+     * reads the Karaf archive through them) and, copied into {@link #MAVEN_URL_CFG}, of the Karaf.
+     */
+    private static final String LOCAL_REPOSITORY = "org.ops4j.pax.url.mvn.localRepository";
+    private static final String OFFLINE = "org.ops4j.pax.url.mvn.offline";
+
     private StockKaraf() {}
 
     static Option[] withGeoServerCluster(Option... more) {
@@ -30,8 +38,11 @@ final class StockKaraf {
                         .useDeployFolder(false),
                 configureConsole().ignoreLocalConsole(),
                 logLevel(LogLevel.INFO),
-                // Only Maven Central (and the local repository) are reachable.
-                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", "https://repo1.maven.org/maven2@id=central"),
+                // The build's local repository, offline when the build is (the Karaf would otherwise read
+                // ~/.m2/repository, whatever -Dmaven.repo.local says); besides it only Maven Central.
+                editConfigurationFilePut(MAVEN_URL_CFG, LOCAL_REPOSITORY, buildProperty(LOCAL_REPOSITORY)),
+                editConfigurationFilePut(MAVEN_URL_CFG, OFFLINE, buildProperty(OFFLINE)),
+                editConfigurationFilePut(MAVEN_URL_CFG, "org.ops4j.pax.url.mvn.repositories", "https://repo1.maven.org/maven2@id=central"),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(Ports.free())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(Ports.free())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(Ports.free())),
@@ -41,5 +52,13 @@ final class StockKaraf {
                         .classifier("features").type("xml"), "geoserver-cluster")));
         options.addAll(Arrays.asList(more));
         return options.toArray(new Option[0]);
+    }
+
+    private static String buildProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            throw new IllegalStateException("system property " + name + " not set: run the test through Maven (itests/pom.xml sets it)");
+        }
+        return value;
     }
 }
