@@ -44,11 +44,13 @@ final class JsonTree {
         JsonNode document;
         try {
             document = MAPPER.readTree(json);
-        } catch (StreamConstraintsException e) {
-            throw limits.tooDeep();
         } catch (JsonProcessingException e) {
-            throw RestException.badRequest("malformed JSON: " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr());
+            if (e instanceof StreamConstraintsException && String.valueOf(e.getOriginalMessage()).contains("nesting depth")) {
+                throw limits.tooDeep();
+            }
+            // Some refusals (a number too long, a name too long) carry no location.
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw RestException.badRequest("malformed JSON: " + e.getOriginalMessage() + where);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -88,6 +88,9 @@ class JsonTreeTest {
         assertEquals(400, e.status());
         assertTrue(e.getMessage().startsWith("malformed JSON") && e.getMessage().contains("line 1"), e.getMessage());
         assertEquals(400, assertThrows(RestException.class, () -> read("[1,2]")).status());
+        RestException tooLong = assertThrows(RestException.class, () -> read("{\"workspace\":{\"numDecimals\":" + "9".repeat(2000) + "}}"));
+        assertEquals(400, tooLong.status(), "a refusal of the JSON reader without a location");
+        assertTrue(tooLong.getMessage().startsWith("malformed JSON: "), tooLong.getMessage());
         assertEquals(400, assertThrows(RestException.class, () -> read("{\"a\":{},\"b\":{}}")).status());
     }
 }
