@@ -132,6 +132,7 @@ public class OperationsNodeTest {
         // b must not repair the difference by a resync meanwhile
         b.ssh("config:property-set -p org.geoserver.cluster autoResync false");
         b.ssh("cluster:toggle master off");
+        awaitRole(b, "master", false);
         expect(b.rest().post("/workspaces/shared/datastores", "{\"dataStore\":{\"name\":\"dup\",\"type\":\"PostGIS\"}}"), 201);
         expect(a.rest().post("/workspaces/shared/datastores", "{\"dataStore\":{\"name\":\"dup\",\"type\":\"Shapefile\"}}"), 201);
         Wait.until("b to keep a's store as failed", Duration.ofSeconds(30),
@@ -205,14 +206,26 @@ public class OperationsNodeTest {
             String[] lines = (String[]) server.getAttribute(peers, "Peers");
             assertTrue(String.join("\n", lines), lines.length == 1 && lines[0].startsWith("ops-a: "));
 
+            // Config Admin applies the saved change a moment later
             server.setAttribute(node, new javax.management.Attribute("Slave", false));
-            assertTrue(expect(b.rest().get("/cluster/status.xml"), 200).body().contains("<slave>false</slave>"));
+            awaitSlave(b, false);
             assertEquals(false, server.getAttribute(node, "Slave"));
             server.setAttribute(node, new javax.management.Attribute("Slave", true));
-            assertTrue(expect(b.rest().get("/cluster/status.xml"), 200).body().contains("<slave>true</slave>"));
+            awaitSlave(b, true);
             assertEquals(0, ((String[]) server.getAttribute(applier, "KeptEvents")).length);
             assertEquals(false, server.invoke(applier, "discard", new Object[] {"nothing"}, new String[] {String.class.getName()}));
         }
+    }
+
+    private static void awaitSlave(KarafNode node, boolean slave) {
+        awaitRole(node, "slave", slave);
+    }
+
+    /** Waits until a saved role switch is in effect: Config Admin applies it a moment after it is saved. */
+    private static void awaitRole(KarafNode node, String role, boolean on) {
+        Wait.until(node.name() + " to have " + role + "=" + on, Duration.ofSeconds(10),
+                () -> expect(node.rest().get("/cluster/status.xml"), 200).body().contains("<" + role + ">" + on + "</" + role + ">"),
+                () -> expect(node.rest().get("/cluster/status.xml"), 200).body());
     }
 
     private static long jmxLong(MBeanServerConnection server, ObjectName name, String attribute) {
@@ -248,7 +261,7 @@ public class OperationsNodeTest {
         // switched from a's API, done on b, reported back
         String answer = expect(a.rest().post("/cluster/nodes/ops-b/toggle?role=slave&state=off", ""), 200).body();
         assertEquals("toggleSlave = false on ops-b", answer);
-        assertTrue(expect(b.rest().get("/cluster/status.xml"), 200).body().contains("<slave>false</slave>"));
+        awaitSlave(b, false);
         for (int i = 0; i < 5; i++) {
             expect(a.rest().post("/workspaces", "{\"workspace\":{\"name\":\"held" + i + "\"}}"), 201);
         }
