@@ -268,7 +268,8 @@ public class OperationsNodeTest {
         Wait.until("a to see b behind by the 10 events it does not consume", Duration.ofSeconds(20),
                 () -> Long.parseLong(field(overview(a), "ops-b", "behindEvents")) >= 10 && field(overview(a), "ops-b", "slave").equals("false"),
                 () -> overview(a));
-        assertTrue(overview(b), Long.parseLong(field(overview(b), "ops-b", "behindEvents")) >= 10);
+        Wait.until("b to see itself behind a", Duration.ofSeconds(20), () -> Long.parseLong(field(overview(b), "ops-b", "behindEvents")) >= 10,
+                () -> overview(b));
         expect(a.rest().post("/cluster/nodes/ops-b/toggle?role=slave&state=on", ""), 200);
         awaitConverged("b consuming again");
         Wait.until("a to see b caught up", Duration.ofSeconds(20),
