@@ -96,6 +96,15 @@ class BadInputTest {
         refusedAndNothingChanged(send("PUT", "/styles/point", "application/vnd.ogc.sld+xml", large, false), 413, "maxBodyBytes");
     }
 
+    @Test
+    void unusualMethodsAreRefusedWithAMessage() {
+        for (String method : java.util.List.of("TRACE", "PATCH", "OPTIONS", "PROPFIND")) {
+            Response response = rest.send(method, "/workspaces", null, null, RestHarness.ADMIN, null);
+            assertEquals(405, response.status(), method + ": " + response.body());
+            assertTrue(response.body().contains(method + " is not allowed on /workspaces"), method + ": " + response.body());
+        }
+    }
+
     private void created(Response response) {
         assertEquals(201, response.status(), response.body());
     }
