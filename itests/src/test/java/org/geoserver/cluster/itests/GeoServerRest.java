@@ -13,8 +13,12 @@ import java.util.Base64;
 /** A plain HTTP client of a node's GeoServer REST API, as an operator's script would use it. */
 public final class GeoServerRest {
 
-    /** Status and body of one answer. */
-    public record Answer(int status, String body) {}
+    /**
+     * Status and body of one answer.
+     *
+     * @param location the Location header (a creation's new URL), or null
+     */
+    public record Answer(int status, String body, String location) {}
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
@@ -45,6 +49,19 @@ public final class GeoServerRest {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
 
+    /**
+     * Any request, as a client may send it: any method, any Content-Type (none when null), any bytes.
+     * The path is sent as it is, so it must already be percent-encoded.
+     */
+    public Answer request(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
     /** Fails unless the answer has one of the expected statuses. */
     public static Answer expect(Answer answer, int... statuses) {
         for (int status : statuses) {
@@ -63,7 +80,7 @@ public final class GeoServerRest {
         try {
             HttpResponse<String> response = http.send(request.header("Authorization", authorization).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Answer(response.statusCode(), response.body());
+            return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException("REST call to " + base + " failed", e);
         } catch (InterruptedException e) {
