@@ -327,6 +327,7 @@
     $('kept-table').hidden = true;
     $('kept-empty').hidden = false;
     lastDigest = null;
+    $('node-label').hidden = true;
     $('console').hidden = true;
     $('session').hidden = true;
     $('login').hidden = false;
@@ -372,6 +373,7 @@
   function showOverview(overview) {
     const nodes = nodesOf(overview);
     setText($('this-node'), textOf(overview.instanceName));
+    $('node-label').hidden = !overview.instanceName;
     const time = overview.time ? new Date(overview.time) : new Date();
     setText($('updated'), `updated ${Number.isNaN(time.getTime()) ? textOf(overview.time) : time.toLocaleTimeString()}`);
     reconcile($('nodes'), nodes, (node) => node.name, nodeCard, updateNodeCard);
