@@ -502,12 +502,15 @@
     }
   }
 
-  /** Runs a confirmed action, reports the server's answer and refreshes at once. */
-  async function act(what, method, apiPath) {
+  /**
+   * Runs a confirmed action, reports the server's answer and refreshes at once. An answer of 2xx
+   * is a success unless outcomeOf judges its text otherwise (a retried event that failed again).
+   */
+  async function act(what, method, apiPath, outcomeOf = () => 'ok') {
     announce(`${what}…`, 'pending');
     try {
-      const answer = await call(method, apiPath, 'text/plain');
-      announce(`${what}: ${answer.trim() || 'done'}`, 'ok');
+      const answer = (await call(method, apiPath, 'text/plain')).trim();
+      announce(`${what}: ${answer || 'done'}`, outcomeOf(answer));
     } catch (error) {
       if (error.status === 401) {
         report(error);
@@ -578,7 +581,7 @@
   async function retry(event) {
     const id = textOf(event.id);
     if (await confirmAction(`Retry event ${id}?`, `The ${describe(event)} is applied again now; it stays kept if it still cannot apply.`, 'Retry')) {
-      act(`Retry event ${id}`, 'POST', path('cluster', 'kept', id, 'retry'));
+      act(`Retry event ${id}`, 'POST', path('cluster', 'kept', id, 'retry'), (answer) => (answer.endsWith(': APPLIED') ? 'ok' : 'error'));
     }
   }
 

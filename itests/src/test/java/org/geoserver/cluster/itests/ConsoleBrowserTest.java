@@ -286,9 +286,11 @@ public class ConsoleBrowserTest {
 
         clickAndConfirm(row.findElement(By.cssSelector("button[data-action='retry']")), null);
         assertTrue(awaitAnswer("Retry event " + id + ":"), status().contains(id + ": FAILED"));
+        assertEquals("a retry that fails again is no success", "error", byId("toast").getAttribute("data-outcome"));
         expect(b.rest().delete("/workspaces/shared/datastores/dup"), 200);
         clickAndConfirm(page.findElement(By.cssSelector("#kept-rows tr[data-kept-id='" + id + "'] button[data-action='retry']")), "11-confirm-retry");
         assertTrue(awaitAnswer("Retry event " + id + ":"), status().contains(id + ": APPLIED"));
+        assertEquals("ok", byId("toast").getAttribute("data-outcome"));
         await("the kept events to be empty", () -> byId("kept-empty").isDisplayed() && page.findElements(By.cssSelector("#kept-rows tr")).isEmpty());
         assertTrue(expect(b.rest().get("/workspaces/shared/datastores/dup.json"), 200).body().contains("Shapefile"));
         screenshot("12-retried");
