@@ -57,7 +57,10 @@ public class RestApiPropertyTest {
      */
     private static final int MAX_FRESH_STARTS = 2;
     private static final Pattern DIGEST = Pattern.compile("\"digest\":\"([0-9a-f]{64})\"");
-    /** A change of no consequence for each settings object, by root element: %1$s is the element, %2$d a number making it new. */
+    /**
+     * A change of no consequence for each settings object, by root element: %1$s is the element,
+     * %2$d a number making it new. Catalog objects get {@link #MODIFICATION_DATE}.
+     */
     private static final Map<String, String> HARMLESS_CHANGES = Map.of(
             "logging", "<%s><location>logs/repair-%d.log</location></%1$s>",
             "global", "<%s><settings><onlineResource>http://example.com/repair-%d</onlineResource></settings></%1$s>",
@@ -67,6 +70,7 @@ public class RestApiPropertyTest {
             "wfs", "<%s><title>repair %d</title></%1$s>",
             "wcs", "<%s><title>repair %d</title></%1$s>",
             "wmts", "<%s><title>repair %d</title></%1$s>");
+    private static final String MODIFICATION_DATE = "<%s><dateModified>2000-01-01 00:00:00.%03d UTC</dateModified></%1$s>";
     private static final Pattern JSON_ROOT = Pattern.compile("^\\{\"(\\w+)\"");
     private static final Pattern FAILED = Pattern.compile("\"failed\":\"?(\\d+)");
     private static final Pattern DEFERRED = Pattern.compile("\"deferred\":\"?(\\d+)");
@@ -361,19 +365,18 @@ public class RestApiPropertyTest {
         }
 
         /**
-         * Changes a harmless property of a settings object on the node that kept its version from
-         * before the change: that node's version is then the latest, and the node that took a
-         * change the other could not gets it back. (An unchanged save publishes nothing.) For the
-         * objects that cannot be removed, such as logging and the global service settings.
+         * Changes a harmless property of the object on the node that kept its version from before
+         * the change: that node's version is then the latest, and the node that took a change the
+         * other could not gets it back. (An unchanged save publishes nothing.) Also for what cannot
+         * be removed: logging, the global service settings, a default style layers use.
          */
         private boolean resave(String object, KarafNode keeper, KarafNode changed) {
             Answer current = keeper.rest().get(object + ".json");
             Matcher root = JSON_ROOT.matcher(current.body());
-            String patch = root.find() ? HARMLESS_CHANGES.get(root.group(1)) : null;
-            if (current.status() != 200 || patch == null) {
+            if (current.status() != 200 || !root.find()) {
                 return false;
             }
-            String body = String.format(patch, root.group(1), ++repairs);
+            String body = String.format(HARMLESS_CHANGES.getOrDefault(root.group(1), MODIFICATION_DATE), root.group(1), ++repairs);
             keeper.rest().request("PUT", object, "application/xml", body.getBytes(StandardCharsets.UTF_8));
             return agreeAfterRepair(keeper, changed);
         }
