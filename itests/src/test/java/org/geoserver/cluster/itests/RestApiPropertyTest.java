@@ -323,8 +323,9 @@ public class RestApiPropertyTest {
         }
 
         /**
-         * Makes the other node take the target's configuration (cluster:resync), so that later
-         * requests are judged on their own; when the resync fails, starts fresh nodes.
+         * Brings the two nodes to agree again, so that later requests are judged on their own: the
+         * object the request wrote saved anew on the node that kept it, else removed from both, else
+         * the other node resynced from the target (cluster:resync), else fresh nodes.
          */
         private void repair(int number, Probe probe, Answer answer, KarafNode target, KarafNode other) {
             long repairing = System.nanoTime();
