@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.geoserver.cluster.itests.GeoServerRest.Answer;
 import org.geoserver.cluster.itests.RestApiRequests.Probe;
 import org.junit.AfterClass;
@@ -55,7 +57,10 @@ public class RestApiPropertyTest {
      */
     private static final int MAX_FRESH_STARTS = 2;
     private static final Pattern DIGEST = Pattern.compile("\"digest\":\"([0-9a-f]{64})\"");
-    /** A change of no consequence for each settings object, by root element: %1$s is the element, %2$d a number making it new. */
+    /**
+     * A change of no consequence for each settings object, by root element: %1$s is the element,
+     * %2$d a number making it new. Catalog objects get {@link #MODIFICATION_DATE}.
+     */
     private static final Map<String, String> HARMLESS_CHANGES = Map.of(
             "logging", "<%s><location>logs/repair-%d.log</location></%1$s>",
             "global", "<%s><settings><onlineResource>http://example.com/repair-%d</onlineResource></settings></%1$s>",
@@ -65,6 +70,7 @@ public class RestApiPropertyTest {
             "wfs", "<%s><title>repair %d</title></%1$s>",
             "wcs", "<%s><title>repair %d</title></%1$s>",
             "wmts", "<%s><title>repair %d</title></%1$s>");
+    private static final String MODIFICATION_DATE = "<%s><dateModified>2000-01-01 00:00:00.%03d UTC</dateModified></%1$s>";
     private static final Pattern JSON_ROOT = Pattern.compile("^\\{\"(\\w+)\"");
     private static final Pattern FAILED = Pattern.compile("\"failed\":\"?(\\d+)");
     private static final Pattern DEFERRED = Pattern.compile("\"deferred\":\"?(\\d+)");
@@ -111,23 +117,28 @@ public class RestApiPropertyTest {
         run.agreed = run.awaitAgreement(a, b, "at the start");
         RestApiRequests requests = new RestApiRequests(SEED);
         ConfigurationNames names = null;
-        for (int i = 1; i <= REQUESTS && !run.aborted; i++) {
-            if (names == null || i % REFRESH_NAMES_EVERY == 0) {
-                long reading = System.nanoTime();
-                names = ConfigurationNames.read(a.rest(), MAX_WORKSPACES_READ);
-                run.namesNanos += System.nanoTime() - reading;
+        double requestSeconds = 0;
+        try {
+            for (int i = 1; i <= REQUESTS && !run.aborted; i++) {
+                if (names == null || i % REFRESH_NAMES_EVERY == 0) {
+                    long reading = System.nanoTime();
+                    names = ConfigurationNames.read(a.rest(), MAX_WORKSPACES_READ);
+                    run.namesNanos += System.nanoTime() - reading;
+                }
+                run.check(i, requests.next(names));
+                if (i % 500 == 0) {
+                    System.out.printf("RestApiPropertyTest: %d requests in %.0f s, %d violations%n", i, (System.nanoTime() - start) / 1e9, run.violations.size());
+                }
             }
-            run.check(i, requests.next(names));
-            if (i % 500 == 0) {
-                System.out.printf("RestApiPropertyTest: %d requests in %.0f s, %d violations%n", i, (System.nanoTime() - start) / 1e9, run.violations.size());
+            requestSeconds = (System.nanoTime() - start) / 1e9;
+            if (a.isAlive() && b.isAlive()) {
+                run.restartBothAndCompare();
             }
+        } finally {
+            // Also when a check itself broke down: what was found so far is the point of the run.
+            System.out.println(run.report(requestSeconds, (System.nanoTime() - start) / 1e9));
         }
-        double requestSeconds = (System.nanoTime() - start) / 1e9;
-        if (a.isAlive() && b.isAlive()) {
-            run.restartBothAndCompare();
-        }
-        System.out.println(run.report(requestSeconds, (System.nanoTime() - start) / 1e9));
-        assertTrue(run.violations.size() + " violations (seed " + SEED + "), each printed above with its request and answer:\n  "
+        assertTrue(run.violations.size() + " violations (seed " + SEED + "), each printed above with its request and answer, by rule:\n  "
                 + String.join("\n  ", run.violationsByRule.keySet()), run.violations.isEmpty());
     }
 
@@ -152,6 +163,9 @@ public class RestApiPropertyTest {
         long checkNanos;
         long namesNanos;
         long freshStartNanos;
+        long repairNanos;
+        long statusNanos;
+        int statusReads;
         /** The slowest answers, for the report: a request the node takes seconds to answer is worth knowing. */
         final TreeMap<Long, String> slowest = new TreeMap<>();
         final TreeMap<Integer, Integer> refused = new TreeMap<>();
@@ -310,10 +324,20 @@ public class RestApiPropertyTest {
         }
 
         /**
-         * Makes the other node take the target's configuration (cluster:resync), so that later
-         * requests are judged on their own; when the resync fails, starts fresh nodes.
+         * Brings the two nodes to agree again, so that later requests are judged on their own: the
+         * object the request wrote saved anew on the node that kept it, else removed from both, else
+         * the other node resynced from the target (cluster:resync), else fresh nodes.
          */
         private void repair(int number, Probe probe, Answer answer, KarafNode target, KarafNode other) {
+            long repairing = System.nanoTime();
+            try {
+                bringToAgreement(number, probe, answer, target, other);
+            } finally {
+                repairNanos += System.nanoTime() - repairing;
+            }
+        }
+
+        private void bringToAgreement(int number, Probe probe, Answer answer, KarafNode target, KarafNode other) {
             String object = changedObject(probe, answer);
             if (object != null && probe.method().equals("PUT") && resave(object, other, target)) {
                 System.out.println("RestApiPropertyTest: saved " + object + " again on " + other.name() + ", so that the nodes agree again");
@@ -343,19 +367,18 @@ public class RestApiPropertyTest {
         }
 
         /**
-         * Changes a harmless property of a settings object on the node that kept its version from
-         * before the change: that node's version is then the latest, and the node that took a
-         * change the other could not gets it back. (An unchanged save publishes nothing.) For the
-         * objects that cannot be removed, such as logging and the global service settings.
+         * Changes a harmless property of the object on the node that kept its version from before
+         * the change: that node's version is then the latest, and the node that took a change the
+         * other could not gets it back. (An unchanged save publishes nothing.) Also for what cannot
+         * be removed: logging, the global service settings, a default style layers use.
          */
         private boolean resave(String object, KarafNode keeper, KarafNode changed) {
             Answer current = keeper.rest().get(object + ".json");
             Matcher root = JSON_ROOT.matcher(current.body());
-            String patch = root.find() ? HARMLESS_CHANGES.get(root.group(1)) : null;
-            if (current.status() != 200 || patch == null) {
+            if (current.status() != 200 || !root.find()) {
                 return false;
             }
-            String body = String.format(patch, root.group(1), ++repairs);
+            String body = String.format(HARMLESS_CHANGES.getOrDefault(root.group(1), MODIFICATION_DATE), root.group(1), ++repairs);
             keeper.rest().request("PUT", object, "application/xml", body.getBytes(StandardCharsets.UTF_8));
             return agreeAfterRepair(keeper, changed);
         }
@@ -424,7 +447,7 @@ public class RestApiPropertyTest {
             // The rule broken is what comes before the details; the kind without the resource it damaged.
             String rule = what.split("[:\n]", 2)[0] + (probe == null ? "" : " | " + probe.kind().replaceFirst(": .*", ""));
             violationsByRule.computeIfAbsent(rule, r -> new ArrayList<>()).add(number);
-            System.out.println(text);
+            System.out.println("RestApiPropertyTest: violation at request " + number + ": " + rule);
         }
 
         // -------------------------------------------------------------- restart
@@ -492,26 +515,29 @@ public class RestApiPropertyTest {
 
         // -------------------------------------------------------------- report
 
+        /** Every violation with its request and answer, the answers by kind of request, then the counts, last so that they are seen. */
         String report(double requestSeconds, double totalSeconds) {
-            StringBuilder out = new StringBuilder();
-            out.append(String.format("%nRestApiPropertyTest seed %d: %d requests in %.0f s (%.0f s in all, with start-ups and the restart)%n",
-                    SEED, sent, requestSeconds, totalSeconds));
-            out.append(String.format("  time: %.0f s answering, %.0f s checking both nodes (of which %.0f s fresh starts), %.0f s reading names%n",
-                    answerNanos / 1e9, checkNanos / 1e9, freshStartNanos / 1e9, namesNanos / 1e9));
-            slowest.descendingMap().forEach((nanos, what) -> out.append(String.format("    slow answer: %.1f s %s%n", nanos / 1e9, what)));
-            out.append("  accepted: ").append(accepted).append('\n');
-            out.append("  refused:  ").append(refused.values().stream().mapToInt(Integer::intValue).sum()).append(' ');
-            refused.forEach((status, count) -> out.append(status).append(": ").append(count).append("  "));
-            out.append("\n  violations: ").append(violations.size()).append(aborted ? " (run stopped early)" : "").append('\n');
-            violationsByRule.forEach((rule, numbers) -> out.append("    ").append(rule).append(": ").append(numbers.size()).append(" (request")
-                    .append(numbers.size() > 1 ? "s " : " ").append(numbers.stream().limit(8).map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")))
-                    .append(numbers.size() > 8 ? ", ..." : "").append(")\n"));
-            out.append("  answers by kind of request:\n");
+            StringBuilder out = new StringBuilder("\n");
+            violations.forEach(v -> out.append(v).append('\n'));
+            out.append("RestApiPropertyTest answers by kind of request:\n");
             statusesByKind.forEach((kind, statuses) -> {
                 out.append("    ").append(kind).append(": ");
                 statuses.forEach((status, count) -> out.append(status).append('x').append(count).append(' '));
                 out.append('\n');
             });
+            out.append(String.format("RestApiPropertyTest seed %d: %d requests in %.0f s (%.0f s in all, with the restart and any fresh start)%n",
+                    SEED, sent, requestSeconds, totalSeconds));
+            out.append(String.format("  time: %.0f s answering, %.0f s checking both nodes (of which %.0f s bringing them to agree after violations, "
+                    + "%.0f s of it fresh starts; %d digests read in %.0f s), %.0f s reading names%n", answerNanos / 1e9, checkNanos / 1e9, repairNanos / 1e9,
+                    freshStartNanos / 1e9, statusReads, statusNanos / 1e9, namesNanos / 1e9));
+            slowest.descendingMap().forEach((nanos, what) -> out.append(String.format("    slow answer: %.1f s %s%n", nanos / 1e9, what)));
+            out.append("  accepted: ").append(accepted).append('\n');
+            out.append("  refused:  ").append(refused.values().stream().mapToInt(Integer::intValue).sum()).append("   ");
+            refused.forEach((status, count) -> out.append(status).append(": ").append(count).append("   "));
+            out.append("\n  violations: ").append(violations.size()).append(aborted ? " (run stopped early)" : "").append('\n');
+            violationsByRule.forEach((rule, numbers) -> out.append("    ").append(rule).append(": ").append(numbers.size()).append(" (request")
+                    .append(numbers.size() > 1 ? "s " : " ").append(numbers.stream().limit(8).map(String::valueOf).collect(Collectors.joining(", ")))
+                    .append(numbers.size() > 8 ? ", ..." : "").append(")\n"));
             return out.toString();
         }
 
@@ -519,10 +545,14 @@ public class RestApiPropertyTest {
 
         private NodeStatus status(KarafNode node) {
             Answer answer;
+            long reading = System.nanoTime();
             try {
                 answer = node.rest().get("/cluster/status.json");
             } catch (UncheckedIOException e) {
                 return null;
+            } finally {
+                statusReads++;
+                statusNanos += System.nanoTime() - reading;
             }
             Matcher digest = DIGEST.matcher(answer.body());
             if (answer.status() != 200 || !digest.find()) {
@@ -564,12 +594,12 @@ public class RestApiPropertyTest {
             return answer.status() + " " + answer.body();
         }
 
-        private static boolean poll(java.util.function.BooleanSupplier condition) {
+        private static boolean poll(BooleanSupplier condition) {
             return poll(PROPAGATION, condition);
         }
 
         /** True as soon as the condition holds, false when it still does not after the timeout. */
-        private static boolean poll(Duration timeout, java.util.function.BooleanSupplier condition) {
+        private static boolean poll(Duration timeout, BooleanSupplier condition) {
             try {
                 Wait.until("", timeout, POLL, condition, () -> "");
                 return true;
