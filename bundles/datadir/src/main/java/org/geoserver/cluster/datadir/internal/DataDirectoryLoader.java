@@ -95,8 +95,9 @@ final class DataDirectoryLoader {
             Walk walk = new Walk(problems);
             List<Work> work = new ArrayList<>(walk.global(root));
             List<Path> workspaceFolders = new ArrayList<>();
+            // Folders are told from files by what they are, not by their names: a workspace may be named "name.xml".
             for (String name : walk.list(layout.workspaces())) {
-                if (!name.endsWith(XML)) {
+                if (Files.isDirectory(layout.workspaces().resolve(name))) {
                     workspaceFolders.add(layout.workspaces().resolve(name));
                 }
             }
@@ -304,7 +305,7 @@ final class DataDirectoryLoader {
                     work.add(new CatalogFile(path, InfoType.NAMESPACE.elementName()));
                 } else if (name.equals(SETTINGS_FILE)) {
                     work.add(new CatalogFile(path, InfoType.SETTINGS.elementName()));
-                } else if (!addScoped(folder, name, work) && !name.endsWith(XML)) {
+                } else if (!addScoped(folder, name, work) && Files.isDirectory(path)) {
                     store(path, work);
                 }
             }
@@ -337,14 +338,12 @@ final class DataDirectoryLoader {
             List<String> names = list(folder);
             InfoType storeType = firstPresent(STORE_TYPES, names);
             if (storeType == null) {
-                if (Files.isDirectory(folder)) {
-                    problem(problems, folder + ": has no store file (datastore.xml, coveragestore.xml, wmsstore.xml or wmtsstore.xml); folder skipped");
-                }
+                problem(problems, folder + ": has no store file (datastore.xml, coveragestore.xml, wmsstore.xml or wmtsstore.xml); folder skipped");
                 return;
             }
             work.add(new CatalogFile(folder.resolve(fileName(storeType)), storeType.elementName()));
             for (String name : names) {
-                if (!name.endsWith(XML)) {
+                if (Files.isDirectory(folder.resolve(name))) {
                     work.add(new ResourceFolder(folder.resolve(name)));
                 }
             }
