@@ -115,6 +115,12 @@ public class RestApiNodeTest {
                 .contains("maxFileNameBytes"));
         assertTrue(expect(413, "POST", "/workspaces", XML, "<workspace><name>large</name><a>" + "x".repeat(17 * 1024 * 1024) + "</a></workspace>")
                 .contains("maxBodyBytes = 16777216"));
+        // a refusal decided before the body is read reaches a client still sending a large body, not a reset connection
+        String large = "<workspace><name>large</name><a>" + "x".repeat(5 * 1024 * 1024) + "</a></workspace>";
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, call("POST", "/workspaces", XML, large, "admin:wrong").statusCode());
+            assertEquals(404, call("PUT", "/workspaces/nowhere/datastores/none", XML, large, ADMIN).statusCode());
+        }
         assertEquals(before, get("/workspaces.json"));
         expect(201, "POST", "/workspaces/it/datastores", JSON,
                 "{\"dataStore\":{\"name\":\"ds\",\"type\":\"PostGIS\",\"connectionParameters\":{\"entry\":[{\"@key\":\"host\",\"$\":\"db\"}]}}}");

@@ -64,6 +64,25 @@ record BodyLimits(int maxBodyBytes, int maxDepth, int maxElements) {
         return body;
     }
 
+    /**
+     * Reads and drops what a refused request still sends, up to the limit: a client that is still
+     * writing its body when the answer comes would otherwise see its connection reset, not the answer.
+     *
+     * @return false when more than the limit is left; the connection is then best closed
+     */
+    boolean discardUnread(InputStream in, long declaredLength) throws IOException {
+        if (declaredLength > maxBodyBytes) {
+            return false;
+        }
+        long left = maxBodyBytes + 1L;
+        byte[] buffer = new byte[64 * 1024];
+        int read;
+        while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+            left -= read;
+        }
+        return left > 0;
+    }
+
     private RestException tooLarge(String size) {
         return new RestException(413, "the request body has " + size + " bytes; the limit is maxBodyBytes = " + maxBodyBytes + " in " + CONFIG_FILE);
     }

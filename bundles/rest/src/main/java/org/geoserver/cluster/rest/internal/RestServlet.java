@@ -114,7 +114,11 @@ public class RestServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Reply refusal = authorize(request);
-        write(refusal != null ? refusal : api.serve(request, limits), response);
+        Reply reply = refusal != null ? refusal : api.serve(request, limits);
+        if (!limits.discardUnread(request.getInputStream(), request.getContentLengthLong())) {
+            response.setHeader("Connection", "close");
+        }
+        write(reply, response);
     }
 
     /** Null when the request may go on, else the 401 or 403 answer. */
