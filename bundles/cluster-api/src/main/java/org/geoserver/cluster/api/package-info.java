@@ -5,5 +5,5 @@
  * {@link org.geoserver.cluster.api.EventHandler} (the applier) applies them, and a
  * {@link org.geoserver.cluster.api.PersistencePolicy} decides what is written to disk.
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.geoserver.cluster.api;

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
@@ -14,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.geoserver.cluster.api.ClusterConfiguration;
 import org.geoserver.cluster.api.ClusterSettings;
+import org.geoserver.cluster.files.AtomicFiles;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -113,11 +113,8 @@ public class ClusterConfigurationComponent implements ClusterConfiguration {
                     return kept;
                 }
             }
-            Files.createDirectories(stateDirectory);
             String generated = UUID.randomUUID().toString();
-            Path temp = Files.createTempFile(stateDirectory, "instance-name", ".tmp");
-            Files.writeString(temp, generated + "\n", StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.writeDurably(file, (generated + "\n").getBytes(StandardCharsets.UTF_8));
             return generated;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the generated instance name in " + file, e);

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.geoserver.cluster.api.ReplicationLedger;
+import org.geoserver.cluster.files.AtomicFiles;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -79,17 +79,16 @@ public class JournaledReplicationLedger implements ReplicationLedger {
         }
     }
 
+    /** Rewrites the journal as one line per origin and per object; a crash meanwhile leaves the old journal. */
     private void compact() throws IOException {
-        Path temp = journal.resolveSibling("ledger.tmp");
-        try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-            for (Map.Entry<String, Long> entry : new TreeMap<>(sequences).entrySet()) {
-                out.write("s " + entry.getValue() + " " + entry.getKey() + "\n");
-            }
-            for (Map.Entry<String, Version> entry : versions.entrySet()) {
-                out.write("v " + entry.getValue().timestamp() + " " + entry.getValue().origin() + " " + entry.getKey() + "\n");
-            }
+        StringBuilder lines = new StringBuilder();
+        for (Map.Entry<String, Long> entry : new TreeMap<>(sequences).entrySet()) {
+            lines.append("s ").append(entry.getValue()).append(' ').append(entry.getKey()).append('\n');
         }
-        Files.move(temp, journal, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        for (Map.Entry<String, Version> entry : versions.entrySet()) {
+            lines.append("v ").append(entry.getValue().timestamp()).append(' ').append(entry.getValue().origin()).append(' ').append(entry.getKey()).append('\n');
+        }
+        AtomicFiles.writeDurably(journal, lines.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static Version later(Version a, Version b) {

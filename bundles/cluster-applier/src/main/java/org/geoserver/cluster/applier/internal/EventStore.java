@@ -4,15 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.geoserver.cluster.api.ClusterEvent;
 import org.geoserver.cluster.api.ClusterEventCodec;
-import org.geoserver.cluster.api.DurableFiles;
 import org.geoserver.cluster.api.InvalidEventException;
+import org.geoserver.cluster.files.AtomicFiles;
 
 /**
  * Events kept in a folder, one file each in arrival order, with a text file saying why: the
@@ -45,8 +44,8 @@ final class EventStore {
     private final TreeMap<Path, Kept> kept = new TreeMap<>();
     /** Forgotten, with their files still to delete. */
     private final List<Kept> forgotten = new ArrayList<>();
-    /** Kept since the last {@link #sync()}. */
-    private final List<Path> unsynced = new ArrayList<>();
+    /** Whether an event was kept since the last {@link #sync()}: its name is not on disk yet. */
+    private boolean unsynced;
     private long counter;
 
     EventStore(Path directory) throws IOException {
@@ -68,12 +67,10 @@ final class EventStore {
     synchronized Path keep(ClusterEvent event, String reason) throws IOException {
         String name = String.format("%012d-%s-%d", ++counter, event.origin().replaceAll("[^A-Za-z0-9._-]", "_"), event.sequence());
         Path file = directory.resolve(name + SUFFIX);
-        Path temp = directory.resolve(name + ".tmp");
-        Files.write(temp, codec.encode(event));
         writeReason(file, event, reason);
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, codec.encode(event));
         kept.put(file, new Kept(file, event, reason, System.currentTimeMillis()));
-        unsynced.add(file);
+        unsynced = true;
         return file;
     }
 
@@ -133,14 +130,10 @@ final class EventStore {
      * event the ledger says was handled.
      */
     synchronized void sync() throws IOException {
-        if (unsynced.isEmpty()) {
-            return;
+        if (unsynced) {
+            AtomicFiles.syncFolder(directory); // each file was forced before its rename
+            unsynced = false;
         }
-        for (Path file : unsynced) {
-            DurableFiles.force(file); // a file an operator removed since is skipped
-        }
-        DurableFiles.syncFolder(directory);
-        unsynced.clear();
     }
 
     private static void delete(Kept event) throws IOException {

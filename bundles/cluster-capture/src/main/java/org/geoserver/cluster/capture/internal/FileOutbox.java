@@ -2,22 +2,19 @@ package org.geoserver.cluster.capture.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import org.geoserver.cluster.api.ClusterEvent;
 import org.geoserver.cluster.api.ClusterEventCodec;
-import org.geoserver.cluster.api.DurableFiles;
 import org.geoserver.cluster.api.InvalidEventException;
 import org.geoserver.cluster.api.Outbox;
+import org.geoserver.cluster.files.AtomicFiles;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
@@ -74,7 +71,7 @@ public class FileOutbox implements Outbox {
         String name = file.getFileName().toString();
         if (name.endsWith(SUFFIX)) {
             pending.put(Long.parseLong(name.substring(0, name.length() - SUFFIX.length())), file);
-        } else if (name.endsWith(".tmp")) {
+        } else if (name.endsWith(AtomicFiles.TEMP_SUFFIX)) {
             // A temporary file of a write that never finished: the change was not acknowledged as captured.
             try {
                 Files.deleteIfExists(file);
@@ -92,10 +89,7 @@ public class FileOutbox implements Outbox {
         }
         ClusterEvent event = eventForSequence.apply(sequence);
         Path file = directory.resolve(String.format("%020d%s", sequence, SUFFIX));
-        Path temp = directory.resolve(file.getFileName() + ".tmp");
-        write(temp, codec.encode(event));
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-        DurableFiles.syncFolder(directory); // the new name survives a power failure
+        AtomicFiles.writeDurably(file, codec.encode(event));
         nextSequence = sequence + 1;
         lastAppended = sequence;
         pending.put(sequence, file);
@@ -104,23 +98,10 @@ public class FileOutbox implements Outbox {
     }
 
     private void reserve(long upTo) throws IOException {
-        Path temp = reservationFile.resolveSibling(reservationFile.getFileName() + ".tmp");
-        write(temp, Long.toString(upTo).getBytes(StandardCharsets.UTF_8));
-        Files.move(temp, reservationFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        DurableFiles.syncFolder(reservationFile.getParent());
+        AtomicFiles.writeDurably(reservationFile, Long.toString(upTo).getBytes(StandardCharsets.UTF_8));
         reservedUpTo = upTo;
     }
 
-
-    private static void write(Path file, byte[] bytes) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(false);
-        }
-    }
 
     @Override
     public synchronized Optional<ClusterEvent> peek() throws IOException {

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.geoserver.cluster.catalog.api.ChangeEvent;
+import org.geoserver.cluster.files.AtomicFiles;
 
 /**
  * File operations planned in order (those of one change, or of a batch of changes), then carried

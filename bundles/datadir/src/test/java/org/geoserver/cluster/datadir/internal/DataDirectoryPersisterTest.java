@@ -30,6 +30,7 @@ import org.geoserver.cluster.catalog.api.WorkspaceInfo;
 import org.geoserver.cluster.catalog.internal.CatalogImpl;
 import org.geoserver.cluster.catalog.testing.FixtureDirectories;
 import org.geoserver.cluster.catalog.xml.InfoXml;
+import org.geoserver.cluster.files.AtomicFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,9 @@
-package org.geoserver.cluster.datadir.internal;
+package org.geoserver.cluster.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -18,19 +19,23 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * File operations of the data directory that never leave a half-done state behind: a file is
- * written beside its target and renamed over it, so a crash leaves either the old or the new
- * content; moves and deletions of something already gone are no-ops, so replaying a change is safe.
+ * File operations that never leave a half-done state behind. A file is written beside its target,
+ * forced to disk and renamed over it, so a crash leaves either the old or the new content; its name
+ * survives a power failure once its folder is synced ({@link #writeDurably} does both). Moves and
+ * deletions of something already gone are no-ops, so replaying an operation is safe.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
-    /** Suffix of the temporary files; the loader reads only known names, so a left-over one is never loaded. */
-    static final String TEMP_SUFFIX = ".tmp";
+    /** Suffix of the temporary files: a left-over one is the trace of a write that never finished. */
+    public static final String TEMP_SUFFIX = ".tmp";
 
     private AtomicFiles() {}
 
-    /** Replaces the content of a file (creating its folders), atomically, on disk before it returns. */
-    static void write(Path file, byte[] content) throws IOException {
+    /**
+     * Replaces the content of a file (creating its folders) atomically; the content is on disk before
+     * the rename, the new name once the caller syncs the folder (several writes share one sync).
+     */
+    public static void write(Path file, byte[] content) throws IOException {
         Path folder = file.getParent();
         Files.createDirectories(folder);
         // Not Files.createTempFile: it creates owner-only files, and the rename would keep that mode.
@@ -50,13 +55,24 @@ final class AtomicFiles {
         }
     }
 
+    /** {@link #write} and then a sync of the file's folder: on return the file survives a power failure. */
+    public static void writeDurably(Path file, byte[] content) throws IOException {
+        write(file, content);
+        syncFolder(file.getParent());
+    }
+
     /**
      * A temporary name beside the file: the file's name cut to 50 characters (at most 200 bytes), so
      * that the temporary name fits the file system wherever the file's own name does.
      */
-    static String tempName(String fileName) {
+    public static String tempName(String fileName) {
         String start = fileName.codePointCount(0, fileName.length()) <= 50 ? fileName : fileName.substring(0, fileName.offsetByCodePoints(0, 50));
         return "." + start + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX;
+    }
+
+    /** True for the name of a temporary file {@link #write} left behind when it was cut off. */
+    public static boolean isTemporary(String fileName) {
+        return fileName.startsWith(".") && fileName.endsWith(TEMP_SUFFIX);
     }
 
     /**
@@ -64,7 +80,7 @@ final class AtomicFiles {
      * the source win), so that the files written at the new place earlier in the same change stay.
      * Nothing happens when the source does not exist.
      */
-    static void move(Path source, Path target) throws IOException {
+    public static void move(Path source, Path target) throws IOException {
         if (!Files.exists(source)) {
             return;
         }
@@ -81,7 +97,7 @@ final class AtomicFiles {
     }
 
     /** Deletes a file, or a folder with everything in it; nothing happens when it does not exist. */
-    static void delete(Path path) throws IOException {
+    public static void delete(Path path) throws IOException {
         if (!Files.isDirectory(path)) {
             Files.deleteIfExists(path);
             return;
@@ -112,17 +128,26 @@ final class AtomicFiles {
         });
     }
 
+    /** Forces a file's content to disk; nothing happens when it is gone (removed since). */
+    public static void force(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(false);
+        } catch (NoSuchFileException e) {
+            // removed since: nothing to keep
+        }
+    }
+
     /**
      * Puts a folder's entries (names created, renamed or deleted in it) on disk. Nothing happens when
      * the folder is gone (a later operation removed it) or the platform cannot open a folder (there a
      * rename is as durable as the operating system makes it).
      */
-    static void syncFolder(Path folder) throws IOException {
+    public static void syncFolder(Path folder) throws IOException {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (NoSuchFileException e) {
             // removed since: nothing to keep
-        } catch (java.nio.file.AccessDeniedException | UnsupportedOperationException e) {
+        } catch (AccessDeniedException | UnsupportedOperationException e) {
             // a platform that does not open folders (Windows)
         }
     }
