@@ -21,6 +21,7 @@ import org.apache.activemq.security.SimpleAuthenticationPlugin;
 import org.apache.activemq.store.kahadb.KahaDBPersistenceAdapter;
 import org.geoserver.cluster.broker.api.EmbeddedBroker;
 import org.geoserver.cluster.catalog.api.CatalogReady;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -58,10 +59,11 @@ public class ActiveMqEmbeddedBroker implements EmbeddedBroker {
      * configuration first, then joins the cluster (whose applier waits for the catalog anyway).
      */
     @Activate
-    public ActiveMqEmbeddedBroker(@Reference CatalogReady ready, BrokerConfig config) {
-        this(config, new File(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")), "activemq"));
+    public ActiveMqEmbeddedBroker(@Reference CatalogReady ready, BrokerConfig config, BundleContext context) {
+        this(config, context.getProperty("karaf.data") == null ? null : new File(context.getProperty("karaf.data"), "activemq"));
     }
 
+    /** @param defaultDataRoot where brokers keep their data when dataDirectory is empty; null for none */
     ActiveMqEmbeddedBroker(BrokerConfig config, File defaultDataRoot) {
         this.defaultDataRoot = defaultDataRoot;
         reconfigure(config);

@@ -36,6 +36,9 @@ record BrokerSettings(
         List<URI> network = parseUris("networkConnectorURIs", config.networkConnectorURIs());
         String user = config.user() == null ? "" : config.user().trim();
         String dataDir = config.dataDirectory() == null ? "" : config.dataDirectory().trim();
+        if (dataDir.isEmpty() && defaultDataRoot == null) {
+            throw new ConfigurationException("dataDirectory", "", "empty, and outside Karaf there is no ${karaf.data}/activemq to default to");
+        }
         File root = dataDir.isEmpty() ? defaultDataRoot : new File(dataDir);
         return new BrokerSettings(
                 config.enabled(),

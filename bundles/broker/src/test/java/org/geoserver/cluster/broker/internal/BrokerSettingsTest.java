@@ -32,6 +32,15 @@ class BrokerSettingsTest {
     }
 
     @Test
+    void withoutADataRootAnEmptyDataDirectoryIsRefusedNamingTheKey() throws Exception {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> BrokerSettings.from(TestConfigs.of(BrokerConfig.class, Map.of()), null));
+        assertEquals("dataDirectory", e.key());
+        File chosen = new File(ROOT, "chosen");
+        assertEquals(new File(chosen, "geoserver-cluster"),
+                BrokerSettings.from(TestConfigs.of(BrokerConfig.class, Map.of("dataDirectory", chosen.getPath())), null).dataDirectory());
+    }
+
+    @Test
     void commaSeparatedValuesKeepCompositeUrisWhole() throws Exception {
         BrokerSettings s = settings(Map.of(
                 "transportConnectorURIs", new String[] {"tcp://127.0.0.1:61617, nio://0.0.0.0:61618"},

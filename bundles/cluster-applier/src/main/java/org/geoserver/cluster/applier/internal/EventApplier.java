@@ -28,6 +28,7 @@ import org.geoserver.cluster.api.HybridLogicalClock;
 import org.geoserver.cluster.api.KeptEvents;
 import org.geoserver.cluster.api.ReplicationLedger;
 import org.geoserver.cluster.api.ReplicationLedger.Version;
+import org.geoserver.cluster.api.StateFolder;
 import org.geoserver.cluster.catalog.api.Catalog;
 import org.geoserver.cluster.catalog.api.CatalogReady;
 import org.geoserver.cluster.catalog.api.CatalogException;
@@ -87,8 +88,8 @@ public class EventApplier implements EventHandler, ApplierStatus, ApplierMetrics
     /** Waits for {@link CatalogReady}: an event applied before the data directory is loaded would be lost by the load. */
     @Activate
     public EventApplier(@Reference CatalogReady ready, @Reference Catalog catalog, @Reference ClusterClock clock, @Reference ReplicationLedger ledger, @Reference StyleFiles styleFiles,
-            @Reference ClusterConfiguration configuration, @Reference CatalogPersistence persistence) throws IOException {
-        this(catalog, clock, ledger, styleFiles, configuration, persistence, Path.of(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")), "cluster"));
+            @Reference ClusterConfiguration configuration, @Reference CatalogPersistence persistence, @Reference StateFolder state) throws IOException {
+        this(catalog, clock, ledger, styleFiles, configuration, persistence, state.path());
     }
 
     EventApplier(Catalog catalog, ClusterClock clock, ReplicationLedger ledger, StyleFiles styleFiles, ClusterConfiguration configuration,

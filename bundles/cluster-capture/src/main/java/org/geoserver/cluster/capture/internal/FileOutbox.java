@@ -14,14 +14,16 @@ import org.geoserver.cluster.api.ClusterEvent;
 import org.geoserver.cluster.api.ClusterEventCodec;
 import org.geoserver.cluster.api.InvalidEventException;
 import org.geoserver.cluster.api.Outbox;
+import org.geoserver.cluster.api.StateFolder;
 import org.geoserver.cluster.files.AtomicFiles;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The outbox as one file per event under {@code ${karaf.data}/cluster/outbox}, named by sequence
+ * The outbox as one file per event under {@code outbox} in the state folder, named by sequence
  * number, written to a temporary file, forced to disk and renamed (the folder synced), so that a
  * crash leaves either the whole event or nothing. Sequence numbers are reserved in blocks in a small file, so that
  * after a restart numbering goes on above every number ever handed out.
@@ -43,8 +45,8 @@ public class FileOutbox implements Outbox {
     private long reservedUpTo;
 
     @Activate
-    public FileOutbox() {
-        this(Path.of(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")), "cluster"));
+    public FileOutbox(@Reference StateFolder state) {
+        this(state.path());
     }
 
     public FileOutbox(Path clusterDirectory) {

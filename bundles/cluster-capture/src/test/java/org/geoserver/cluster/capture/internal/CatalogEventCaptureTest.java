@@ -13,7 +13,7 @@ import org.geoserver.cluster.api.ClusterEvent;
 import org.geoserver.cluster.api.ClusterSettings;
 import org.geoserver.cluster.api.HybridLogicalClock;
 import org.geoserver.cluster.api.ReplicationLedger;
-import org.geoserver.cluster.api.internal.JournaledReplicationLedger;
+import org.geoserver.cluster.core.internal.JournaledReplicationLedger;
 import org.geoserver.cluster.api.testing.TestClusterConfiguration;
 import org.geoserver.cluster.catalog.api.Change;
 import org.geoserver.cluster.catalog.api.ChangeEvent;

@@ -12,7 +12,7 @@ import org.geoserver.cluster.api.Histogram;
 import org.geoserver.cluster.api.NodeStatus;
 import org.geoserver.cluster.api.PeerDirectory;
 import org.geoserver.cluster.api.TransportStatistics;
-import org.geoserver.cluster.api.internal.JournaledReplicationLedger;
+import org.geoserver.cluster.core.internal.JournaledReplicationLedger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

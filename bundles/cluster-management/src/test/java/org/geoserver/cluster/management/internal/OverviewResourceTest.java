@@ -11,7 +11,7 @@ import org.geoserver.cluster.api.ConfigurationDigest;
 import org.geoserver.cluster.api.NodeStatus;
 import org.geoserver.cluster.api.Outbox;
 import org.geoserver.cluster.api.PeerDirectory;
-import org.geoserver.cluster.api.internal.JournaledReplicationLedger;
+import org.geoserver.cluster.core.internal.JournaledReplicationLedger;
 import org.geoserver.cluster.api.testing.TestClusterConfiguration;
 import org.geoserver.cluster.catalog.api.XmlElement;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.geoserver.cluster.api.ConfigurationDigest;
 import org.geoserver.cluster.api.NodeStatus;
-import org.geoserver.cluster.api.internal.JournaledReplicationLedger;
+import org.geoserver.cluster.core.internal.JournaledReplicationLedger;
 import org.geoserver.cluster.api.testing.TestClusterConfiguration;
 import org.geoserver.cluster.api.testing.TestEventTransport;
 import org.junit.jupiter.api.Test;

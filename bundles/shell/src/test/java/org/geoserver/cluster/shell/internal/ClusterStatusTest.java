@@ -9,7 +9,7 @@ import org.geoserver.cluster.api.ApplierStatus;
 import org.geoserver.cluster.api.ClusterSettings;
 import org.geoserver.cluster.api.NodeStatus;
 import org.geoserver.cluster.api.PeerDirectory;
-import org.geoserver.cluster.api.internal.JournaledReplicationLedger;
+import org.geoserver.cluster.core.internal.JournaledReplicationLedger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

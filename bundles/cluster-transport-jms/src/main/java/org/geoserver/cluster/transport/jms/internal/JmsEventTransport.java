@@ -33,6 +33,7 @@ import org.geoserver.cluster.api.ClusterEventCodec;
 import org.geoserver.cluster.api.ClusterSettings;
 import org.geoserver.cluster.api.EventHandler;
 import org.geoserver.cluster.api.EventTransport;
+import org.geoserver.cluster.api.StateFolder;
 import org.geoserver.cluster.api.TransportStatistics;
 import org.geoserver.cluster.api.InvalidEventException;
 import org.geoserver.cluster.api.NodeStatus;
@@ -101,8 +102,9 @@ public class JmsEventTransport implements EventTransport, TransportStatistics {
     @Activate
     public JmsEventTransport(
             @Reference ClusterConfiguration configuration,
-            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) EmbeddedBroker embeddedBroker) {
-        this(configuration, embeddedBroker, Path.of(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")), "cluster", "rejected"));
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) EmbeddedBroker embeddedBroker,
+            @Reference StateFolder state) {
+        this(configuration, embeddedBroker, state.path().resolve("rejected"));
     }
 
     JmsEventTransport(ClusterConfiguration configuration, EmbeddedBroker embeddedBroker, Path rejectedDirectory) {

@@ -1,4 +1,4 @@
-package org.geoserver.cluster.api.internal;
+package org.geoserver.cluster.core.internal;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package org.geoserver.cluster.api.internal;
+package org.geoserver.cluster.core.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.geoserver.cluster.api.ClusterConfiguration;
 import org.geoserver.cluster.api.ClusterSettings;
+import org.geoserver.cluster.api.StateFolder;
 import org.geoserver.cluster.files.AtomicFiles;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -40,8 +41,8 @@ public class ClusterConfigurationComponent implements ClusterConfiguration {
     private volatile ClusterSettings current;
 
     @Activate
-    public ClusterConfigurationComponent(ClusterConfig config, @Reference ConfigurationAdmin configurationAdmin) {
-        this(config, configurationAdmin, Path.of(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")), "cluster"));
+    public ClusterConfigurationComponent(ClusterConfig config, @Reference ConfigurationAdmin configurationAdmin, @Reference StateFolder state) {
+        this(config, configurationAdmin, state.path());
     }
 
     ClusterConfigurationComponent(ClusterConfig config, ConfigurationAdmin configurationAdmin, Path stateDirectory) {

@@ -1,4 +1,4 @@
-package org.geoserver.cluster.api.internal;
+package org.geoserver.cluster.core.internal;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,16 +13,18 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.geoserver.cluster.api.ReplicationLedger;
+import org.geoserver.cluster.api.StateFolder;
 import org.geoserver.cluster.files.AtomicFiles;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The ledger in memory, with every update appended to a journal under
- * {@code ${karaf.data}/cluster/ledger} (the operating system keeps appended lines through a crash of
+ * {@code ledger} in the state folder (the operating system keeps appended lines through a crash of
  * the process), or, for changes whose files are written later, appended once they are written; a
  * stop drops lines still held, since the broker delivers their events again. The journal is
  * compacted into a snapshot at every start. Lines are
@@ -41,8 +43,8 @@ public class JournaledReplicationLedger implements ReplicationLedger {
     private final StringBuilder held = new StringBuilder();
 
     @Activate
-    public JournaledReplicationLedger() {
-        this(Path.of(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")), "cluster"));
+    public JournaledReplicationLedger(@Reference StateFolder state) {
+        this(state.path());
     }
 
     public JournaledReplicationLedger(Path clusterDirectory) {

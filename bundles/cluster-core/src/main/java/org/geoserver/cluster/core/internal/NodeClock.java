@@ -1,4 +1,4 @@
-package org.geoserver.cluster.api.internal;
+package org.geoserver.cluster.core.internal;
 
 import org.geoserver.cluster.api.ClusterClock;
 import org.geoserver.cluster.api.HybridLogicalClock;

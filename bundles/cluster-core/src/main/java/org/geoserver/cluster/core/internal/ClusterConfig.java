@@ -1,4 +1,4 @@
-package org.geoserver.cluster.api.internal;
+package org.geoserver.cluster.core.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
@@ -9,7 +9,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @interface ClusterConfig {
 
     @AttributeDefinition(name = "Instance name", required = false,
-            description = "Unique name of this node. Empty: a UUID generated once and kept in ${karaf.data}/cluster/instance-name.")
+            description = "Unique name of this node. Empty: a UUID generated once and kept in the file instance-name of the state folder (org.geoserver.cluster.state).")
     String instanceName() default "";
 
     @AttributeDefinition(name = "Group", description = "Nodes only exchange changes within one group.")

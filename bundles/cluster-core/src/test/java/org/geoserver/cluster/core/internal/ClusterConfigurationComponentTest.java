@@ -1,4 +1,4 @@
-package org.geoserver.cluster.api.internal;
+package org.geoserver.cluster.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
