@@ -351,7 +351,7 @@ public class ClusterBenchmark {
     }
 
     /** The bundles a node has only for the cluster; without them it is a plain GeoServer node. */
-    private static final List<String> CLUSTER_BUNDLES = List.of("cluster-sync", "cluster-capture", "cluster-applier", "cluster-persistence",
+    private static final List<String> CLUSTER_BUNDLES = List.of("cluster-sync", "cluster-capture", "cluster-outbox", "cluster-core", "cluster-applier", "cluster-persistence",
             "cluster-transport-jms", "broker", "shell").stream().map(b -> "org.geoserver.cluster.geoserver-" + (b.startsWith("cluster") ? b : "cluster-" + b)).toList();
 
     /** The median of three restarts of the running node: seconds until its REST API serves the last layer. */

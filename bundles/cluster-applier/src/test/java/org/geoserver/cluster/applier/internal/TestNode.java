@@ -13,7 +13,7 @@ import org.geoserver.cluster.core.internal.JournaledReplicationLedger;
 import org.geoserver.cluster.core.internal.NodeClock;
 import org.geoserver.cluster.api.testing.TestClusterConfiguration;
 import org.geoserver.cluster.capture.internal.CatalogEventCapture;
-import org.geoserver.cluster.capture.internal.FileOutbox;
+import org.geoserver.cluster.outbox.internal.FileOutbox;
 import org.geoserver.cluster.catalog.api.CatalogPersistence;
 import org.geoserver.cluster.catalog.api.ChangeEvent;
 import org.geoserver.cluster.catalog.api.Info;

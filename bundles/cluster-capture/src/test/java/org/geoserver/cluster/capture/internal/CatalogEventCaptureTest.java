@@ -21,6 +21,7 @@ import org.geoserver.cluster.catalog.api.StyleInfo;
 import org.geoserver.cluster.catalog.api.WorkspaceInfo;
 import org.geoserver.cluster.catalog.internal.CatalogImpl;
 import org.geoserver.cluster.catalog.xml.InfoXml;
+import org.geoserver.cluster.outbox.internal.FileOutbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

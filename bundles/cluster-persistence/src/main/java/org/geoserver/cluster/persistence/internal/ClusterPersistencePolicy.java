@@ -2,7 +2,6 @@ package org.geoserver.cluster.persistence.internal;
 
 import java.util.List;
 import org.geoserver.cluster.api.ClusterConfiguration;
-import org.geoserver.cluster.api.PersistencePolicy;
 import org.geoserver.cluster.catalog.api.Catalog;
 import org.geoserver.cluster.catalog.api.CatalogPersistence;
 import org.geoserver.cluster.catalog.api.ChangeEvent;
@@ -18,8 +17,8 @@ import org.osgi.service.component.annotations.Reference;
  * when the directory is shared with the node that already wrote them ({@code readOnly=enabled}).
  * Reads {@code readOnly} at every change, so toggling it applies at once.
  */
-@Component(service = {CatalogPersistence.class, PersistencePolicy.class}, property = Constants.SERVICE_RANKING + ":Integer=100")
-public class ClusterPersistencePolicy implements CatalogPersistence, PersistencePolicy {
+@Component(service = CatalogPersistence.class, property = Constants.SERVICE_RANKING + ":Integer=100")
+public class ClusterPersistencePolicy implements CatalogPersistence {
 
     private final ClusterConfiguration configuration;
     private final DataDirectoryPersistence dataDirectory;
@@ -30,8 +29,8 @@ public class ClusterPersistencePolicy implements CatalogPersistence, Persistence
         this.dataDirectory = dataDirectory;
     }
 
-    @Override
-    public boolean writes(String origin) {
+    /** @param origin instance name of the node the change comes from, null for a local change */
+    boolean writes(String origin) {
         return origin == null || !configuration.current().readOnly();
     }
 

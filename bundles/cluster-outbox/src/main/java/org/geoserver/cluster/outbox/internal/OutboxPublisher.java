@@ -1,4 +1,4 @@
-package org.geoserver.cluster.capture.internal;
+package org.geoserver.cluster.outbox.internal;
 
 import java.io.IOException;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.geoserver.cluster.capture.internal;
+package org.geoserver.cluster.outbox.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
