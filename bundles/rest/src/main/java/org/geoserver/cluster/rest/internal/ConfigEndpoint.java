@@ -3,6 +3,7 @@ package org.geoserver.cluster.rest.internal;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import javax.servlet.http.HttpServletResponse;
 import org.geoserver.cluster.catalog.api.Catalog;
 import org.geoserver.cluster.catalog.api.Info;
@@ -25,6 +26,8 @@ final class ConfigEndpoint implements Endpoint {
      * @param blank a new empty object for a PUT or POST when none is stored; null function when it always exists
      * @param bind points an object at the URL's workspace (the URL wins over the body); null for global ones
      * @param within the path of the part served inside the object (settings/contact), empty for all of it
+     * @param shown what a GET shows of the representation
+     * @param accepted what a PUT or POST takes of a request body
      */
     record Target(
             Function<RestRequest, String> label,
@@ -32,7 +35,15 @@ final class ConfigEndpoint implements Endpoint {
             Function<RestRequest, Info> load,
             Function<RestRequest, Info> blank,
             BiConsumer<Info, RestRequest> bind,
-            List<String> within) {
+            List<String> within,
+            UnaryOperator<XmlElement> shown,
+            UnaryOperator<XmlElement> accepted) {
+
+        /** A target shown as stored and taking the whole body. */
+        Target(Function<RestRequest, String> label, Function<RestRequest, String> element, Function<RestRequest, Info> load,
+                Function<RestRequest, Info> blank, BiConsumer<Info, RestRequest> bind, List<String> within) {
+            this(label, element, load, blank, bind, within, UnaryOperator.identity(), UnaryOperator.identity());
+        }
 
         boolean optional() {
             return blank != null;
@@ -57,7 +68,7 @@ final class ConfigEndpoint implements Endpoint {
                 if (stored == null) {
                     throw RestException.notFound("No " + target.label().apply(request));
                 }
-                yield Reply.of(view(stored, request), request.format());
+                yield Reply.of(target.shown().apply(view(stored, request)), request.format());
             }
             case "PUT" -> {
                 if (stored == null && !target.optional()) {
@@ -105,7 +116,7 @@ final class ConfigEndpoint implements Endpoint {
 
     private void write(Info stored, RestRequest request) {
         Info base = stored != null ? stored : target.blank().apply(request);
-        XmlElement patch = request.bodyTree(target.element().apply(request)).withChild("id", null);
+        XmlElement patch = target.accepted().apply(request.bodyTree(target.element().apply(request)).withChild("id", null));
         patch = references.resolve(patch, base.type(), request.scope().workspace());
         Info updated = InfoType.of(base).wrap(mergeWithin(base.xml(), target.within(), patch));
         if (target.bind() != null) {

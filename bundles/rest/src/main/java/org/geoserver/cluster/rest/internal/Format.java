@@ -3,9 +3,9 @@ package org.geoserver.cluster.rest.internal;
 import java.util.Locale;
 
 /**
- * The representations the API reads and writes, chosen as GeoServer does: a known suffix on the
- * last path segment wins, else the Accept header, else JSON (what node-fetch and curl clients
- * parse when they send no or a wildcard Accept).
+ * The representations the API reads and writes, chosen as {@link GeoServerQuirks} 7 says (JSON
+ * without a suffix or Accept header: what node-fetch and curl clients parse when they send no or a
+ * wildcard Accept).
  */
 enum Format {
     JSON("json", "application/json"),

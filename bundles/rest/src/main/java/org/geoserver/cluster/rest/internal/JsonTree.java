@@ -19,11 +19,9 @@ import org.geoserver.cluster.catalog.api.XmlElement;
 
 /**
  * GeoServer's JSON form of an XML tree, both ways, for every type: the root element is the single
- * key, attributes are {@code "@name"} keys, text beside attributes is {@code "$"}, repeated or
- * collection elements are arrays, an empty element is {@code ""}, and booleans and numbers are typed
- * where GeoServer's model types them ({@link XmlShapes}). Reading accepts a single object where an
- * array is expected and the other way round, and the plain-object form of a map
- * ({@code "connectionParameters":{"host":"h"}}) some clients send.
+ * key, attributes are {@code "@name"} keys, text beside attributes is {@code "$"}; empty elements,
+ * lists and typed scalars as {@link GeoServerQuirks} 2 to 5 say, and reading as lenient as
+ * {@link GeoServerQuirks} 3 says.
  */
 final class JsonTree {
 

@@ -28,7 +28,7 @@ final class LayerKind extends Kind<LayerInfo> {
         return scope.isGlobal() ? all : all.stream().filter(layer -> inScope(layer, scope)).toList();
     }
 
-    /** A bare name is looked up as GeoServer does: in the default workspace, else when unique. */
+    /** A bare name: {@link GeoServerQuirks} 9. */
     @Override
     LayerInfo lookup(String workspace, String name) {
         return catalog.getLayerByName(workspace == null ? name : workspace + ":" + name);

@@ -25,7 +25,7 @@ record Reply(int status, String contentType, byte[] body, String location) {
         return new Reply(HttpServletResponse.SC_OK, null, NONE, null);
     }
 
-    /** 201 with the new object's URL and, as GeoServer answers, its name as text. */
+    /** 201 with the new object's URL and its name as text: {@link GeoServerQuirks} 6. */
     static Reply created(String location, String name) {
         return new Reply(HttpServletResponse.SC_CREATED, TEXT, name.getBytes(StandardCharsets.UTF_8), location);
     }

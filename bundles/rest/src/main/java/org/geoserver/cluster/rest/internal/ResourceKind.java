@@ -59,10 +59,7 @@ final class ResourceKind<T extends ResourceInfo> extends Kind<T> {
         return catalog.list(javaClass()).stream().filter(r -> namespace.equals(r.getNamespace())).toList();
     }
 
-    /**
-     * GeoServer's {@code list=available} names the store's native types that are not published yet;
-     * this node does not read the stores' data, so it knows none.
-     */
+    /** {@code list=available}: {@link GeoServerQuirks} 8. */
     @Override
     boolean listsUnpublished(RestRequest request) {
         String list = request.param("list");

@@ -15,6 +15,7 @@ import org.geoserver.cluster.catalog.api.ServiceInfo;
 import org.geoserver.cluster.catalog.api.SettingsInfo;
 import org.geoserver.cluster.catalog.api.StoreInfo;
 import org.geoserver.cluster.catalog.api.StyleFiles;
+import org.geoserver.cluster.catalog.api.UpdateSequence;
 import org.geoserver.cluster.catalog.api.WorkspaceInfo;
 import org.geoserver.cluster.catalog.api.XmlElement;
 import org.geoserver.cluster.rest.api.RestResource;
@@ -39,9 +40,10 @@ final class RestApi {
      * @param styleFiles supplies the service reading style files, or null while there is none
      * @param tasks supplies the tasks registered for a task name ("reload", "reset")
      * @param provided supplies the resource another bundle provides under cluster/ by name, or null
+     * @param updateSequence supplies the service giving the update sequence, or null while there is none (the stored one is shown)
      */
     RestApi(Catalog target, Supplier<StyleFiles> styleFiles, Function<String, Collection<Runnable>> tasks,
-            Function<String, RestResource> provided) {
+            Function<String, RestResource> provided, Supplier<UpdateSequence> updateSequence) {
         this.catalog = new AttributedCatalog(target);
         this.kinds = new Kinds(catalog, styleFiles);
         References references = new References(catalog, kinds);
@@ -71,7 +73,7 @@ final class RestApi {
             catalogRoutes("", scoped, references);
             catalogRoutes("workspaces/{workspace}/", scoped, references);
         }
-        configRoutes(references);
+        configRoutes(references, updateSequence);
     }
 
     private void catalogRoutes(String parent, Kind<?> kind, References references) {
@@ -79,9 +81,10 @@ final class RestApi {
         router.add(parent + kind.segment() + "/{name}", new CatalogEndpoint<>(catalog, references, kind, true));
     }
 
-    private void configRoutes(References references) {
+    private void configRoutes(References references, Supplier<UpdateSequence> updateSequence) {
         router.add("settings", new ConfigEndpoint(catalog, references, new ConfigEndpoint.Target(
-                r -> "global settings", r -> "global", r -> catalog.getGlobal(), null, null, List.of())));
+                r -> "global settings", r -> "global", r -> catalog.getGlobal(), null, null, List.of(),
+                shown -> GeoServerQuirks.showUpdateSequence(shown, updateSequence.get()), GeoServerQuirks::withoutServerOwned)));
         router.add("settings/contact", new ConfigEndpoint(catalog, references, new ConfigEndpoint.Target(
                 r -> "contact", r -> "contact", r -> catalog.getGlobal(), null, null, List.of("settings", "contact"))));
         router.add("logging", new ConfigEndpoint(catalog, references, new ConfigEndpoint.Target(
@@ -147,6 +150,10 @@ final class RestApi {
         Router.Match match = router.match(segments);
         if (match == null) {
             throw RestException.notFound("No such resource: " + path);
+        }
+        XmlElement emptyList = GeoServerQuirks.emptyListWithoutWorkspace(match.pattern(), http.getMethod());
+        if (emptyList != null && catalog.getWorkspaceByName(match.vars().get("workspace")) == null) {
+            return Reply.of(emptyList, format);
         }
         request.bind(match.vars(), scope(match));
         return match.endpoint().handle(request);

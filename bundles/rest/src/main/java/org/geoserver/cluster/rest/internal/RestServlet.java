@@ -15,6 +15,7 @@ import javax.servlet.http.HttpServletResponse;
 import org.geoserver.cluster.catalog.api.Catalog;
 import org.geoserver.cluster.catalog.api.CatalogReady;
 import org.geoserver.cluster.catalog.api.StyleFiles;
+import org.geoserver.cluster.catalog.api.UpdateSequence;
 import org.geoserver.cluster.rest.api.RestExtension;
 import org.geoserver.cluster.rest.api.RestResource;
 import org.osgi.service.component.annotations.Activate;
@@ -54,6 +55,7 @@ public class RestServlet extends HttpServlet {
     private transient volatile Access access;
     private transient volatile BodyLimits limits;
     private transient volatile StyleFiles styleFiles;
+    private transient volatile UpdateSequence updateSequence;
 
     /** @param ready the API answers once the catalog is loaded, never with a half-started node's empty one */
     @Activate
@@ -68,7 +70,7 @@ public class RestServlet extends HttpServlet {
     RestServlet(Catalog catalog, Access access, BodyLimits limits) {
         this.access = access;
         this.limits = limits;
-        this.api = new RestApi(catalog, () -> styleFiles, this::tasksNamed, resources::get);
+        this.api = new RestApi(catalog, () -> styleFiles, this::tasksNamed, resources::get, () -> updateSequence);
     }
 
     @Modified
@@ -85,6 +87,18 @@ public class RestServlet extends HttpServlet {
     void unsetStyleFiles(StyleFiles files) {
         if (styleFiles == files) {
             styleFiles = null;
+        }
+    }
+
+    /** Optional: without it (a node without the cluster) GET /settings shows the stored update sequence. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setUpdateSequence(UpdateSequence sequence) {
+        updateSequence = sequence;
+    }
+
+    void unsetUpdateSequence(UpdateSequence sequence) {
+        if (updateSequence == sequence) {
+            updateSequence = null;
         }
     }
 

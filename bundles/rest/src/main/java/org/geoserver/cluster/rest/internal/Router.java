@@ -11,11 +11,12 @@ final class Router {
     /**
      * A matched route.
      *
+     * @param pattern the route's pattern, as added
      * @param storeKind the kind of store a {@code {store}} variable names, or null
      */
-    record Match(Endpoint endpoint, Map<String, String> vars, StoreKind<?> storeKind) {}
+    record Match(String pattern, Endpoint endpoint, Map<String, String> vars, StoreKind<?> storeKind) {}
 
-    private record Route(String[] parts, Endpoint endpoint, StoreKind<?> storeKind) {}
+    private record Route(String pattern, String[] parts, Endpoint endpoint, StoreKind<?> storeKind) {}
 
     private final List<Route> routes = new ArrayList<>();
 
@@ -24,7 +25,7 @@ final class Router {
     }
 
     Router add(String pattern, Endpoint endpoint, StoreKind<?> storeKind) {
-        routes.add(new Route(pattern.split("/"), endpoint, storeKind));
+        routes.add(new Route(pattern, pattern.split("/"), endpoint, storeKind));
         return this;
     }
 
@@ -45,7 +46,7 @@ final class Router {
                 }
             }
             if (matches) {
-                return new Match(route.endpoint(), vars, route.storeKind());
+                return new Match(route.pattern(), route.endpoint(), vars, route.storeKind());
             }
         }
         return null;

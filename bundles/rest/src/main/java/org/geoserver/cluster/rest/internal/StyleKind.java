@@ -113,7 +113,7 @@ final class StyleKind extends WorkspaceScopedKind<StyleInfo> implements FileKind
         catalog.apply(Change.save(info).withStyleBody(body));
     }
 
-    /** {@code raw=true} stores the bytes as sent, without checking them, as GeoServer does. */
+    /** {@code raw=true}: {@link GeoServerQuirks} 10. */
     private static StyleBodies.Sld parse(byte[] body, RestRequest request) {
         if (body.length == 0) {
             throw RestException.badRequest("the request has no SLD body");

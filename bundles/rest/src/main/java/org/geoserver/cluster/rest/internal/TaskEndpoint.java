@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.function.Supplier;
 
 /**
- * /reload and /reset (POST, or PUT as GeoServer also accepts): runs the tasks other bundles
+ * /reload and /reset (POST or PUT, {@link GeoServerQuirks} 11): runs the tasks other bundles
  * registered for them (whiteboard: {@code Runnable} services with property
  * {@value RestServlet#TASK_PROPERTY}={@code reload|reset}). GeoServer's reset drops caches of store
  * connections and styles, and reload re-reads the data directory; a node without such caches or

@@ -110,10 +110,7 @@ final class XmlShapes {
     /** A number kept as written, so that precision and form survive (e.g. -124.73142200000001). */
     record NumberLiteral(String text) {}
 
-    /**
-     * XStream escapes an underscore in a Java field name as two in XML ({@code __default}) but not
-     * in JSON ({@code _default}).
-     */
+    /** Double underscores: {@link GeoServerQuirks} 5. */
     static String jsonName(String xmlName) {
         return xmlName.replace("__", "_");
     }
