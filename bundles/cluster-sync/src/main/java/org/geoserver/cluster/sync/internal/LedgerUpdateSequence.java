@@ -24,7 +24,8 @@ import org.osgi.service.component.annotations.Reference;
  * millisecond. So every applied change increases the value, including a removal and a change whose
  * time is older than the latest one here (it replaces that object's own older version), except a
  * change that wins over the known version only by its origin's name (two nodes' changes of the same
- * object at the same hybrid logical time). The sum saturates at {@link Long#MAX_VALUE} (reached
+ * object at the same hybrid logical time), and a resync's repair of an object whose version is
+ * already held (a drift), which changes no version. The sum saturates at {@link Long#MAX_VALUE} (reached
  * by a million versions held in 2044). It is not a count of changes.
  */
 @Component(service = UpdateSequence.class)

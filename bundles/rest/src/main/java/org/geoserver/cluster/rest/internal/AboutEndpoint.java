@@ -10,7 +10,7 @@ import org.geoserver.cluster.catalog.api.XmlElement;
 /**
  * /about/version. Clients use it as the "server alive" probe and compare the first resource's
  * Version with the GeoServer release they expect: that is the GeoServer release whose REST API this
- * one follows. Our own component comes second.
+ * one follows ({@link GeoServerQuirks} 13). Our own component comes second.
  */
 final class AboutEndpoint implements Endpoint {
 

@@ -53,6 +53,10 @@ import org.geoserver.cluster.catalog.api.XmlElement;
  *       {@link #withoutServerOwned}).
  *   <li><b>{@code about/version}</b> reports GeoServer 2.26.2, the version whose API this one
  *       follows ({@code AboutEndpoint}).
+ *   <li><b>No ids, references by name.</b> A catalog object is shown without its {@code id}, and
+ *       every reference to another object as its name with a link ({@code "defaultStyle":{"name":
+ *       "line","href":".../styles/line.json"}}); bodies name references the same way
+ *       ({@code References}).
  * </ol>
  */
 final class GeoServerQuirks {

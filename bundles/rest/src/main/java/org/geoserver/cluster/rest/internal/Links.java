@@ -56,7 +56,7 @@ final class Links {
                 .withAttribute("type", format.mediaType());
     }
 
-    /** Percent-encodes one path segment; ':' stays, as in GeoServer's layer URLs (sf:roads). */
+    /** Percent-encodes one path segment; ':' stays ({@link GeoServerQuirks} 9). */
     static String segment(String name) {
         StringBuilder out = new StringBuilder();
         for (byte b : name.getBytes(StandardCharsets.UTF_8)) {

@@ -73,8 +73,8 @@ final class References {
     // ------------------------------------------------------------------ output
 
     /**
-     * An object as the API shows it: catalog objects without their own id (GeoServer's REST hides
-     * ids), every reference as name and link, plus the link properties of the type.
+     * An object as the API shows it ({@link GeoServerQuirks} 14): catalog objects without their own
+     * id, every reference as name and link, plus the link properties of the type.
      */
     XmlElement render(Info info, Links links) {
         XmlElement tree = info.xml();

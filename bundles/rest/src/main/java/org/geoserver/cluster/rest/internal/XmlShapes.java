@@ -8,8 +8,8 @@ import org.geoserver.cluster.catalog.api.XmlElement;
 /**
  * What GeoServer's model knows and an XML tree does not: which elements are collections (written as
  * JSON arrays even with one item), which texts are booleans or numbers, and how element names are
- * spelled in JSON. Shared by the JSON converter and the merge of partial updates, so both agree on
- * what a collection is.
+ * spelled in JSON ({@link GeoServerQuirks} 3 to 5). Shared by the JSON converter and the merge of
+ * partial updates, so both agree on what a collection is.
  */
 final class XmlShapes {
 

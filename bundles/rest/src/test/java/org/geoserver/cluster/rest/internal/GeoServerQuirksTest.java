@@ -72,6 +72,7 @@ class GeoServerQuirksTest {
         assertEquals(201, rest.post("/workspaces", JSON, "{\"workspace\":{\"name\":\"empty\"}}").status());
         assertEquals("{\"layers\":\"\"}", rest.get("/workspaces/empty/layers.json").body());
         assertEquals("{\"dataStores\":\"\"}", rest.get("/workspaces/empty/datastores.json").body());
+        assertEquals("{\"contact\":\"\"}", rest.get("/settings/contact.json").body(), "an empty element");
     }
 
     @Test
@@ -179,5 +180,20 @@ class GeoServerQuirksTest {
     @Test
     void quirk13ItIsGeoServer2262() {
         assertEquals("2.26.2", json(rest.get("/about/version.json")).at("/about/resource/0/Version").asText());
+    }
+
+    @Test
+    void quirk14NoIdsAndReferencesByName() {
+        rest.withDefaults();
+        roads();
+        assertTrue(rest.catalog.getWorkspaceByName("sf").getId() != null);
+        assertTrue(json(rest.get("/workspaces/sf.json")).at("/workspace/id").isMissingNode());
+        JsonNode layer = json(rest.get("/layers/sf:roads.json")).get("layer");
+        assertTrue(layer.get("id") == null, "no id: " + layer);
+        String style = layer.at("/defaultStyle/name").asText();
+        assertEquals(rest.base + "/styles/" + style + ".json", layer.at("/defaultStyle/href").asText(), "a reference as name and link: " + layer);
+        assertTrue(layer.at("/defaultStyle/id").isMissingNode());
+        assertEquals(200, rest.put("/layers/sf:roads", JSON, "{\"layer\":{\"defaultStyle\":{\"name\":\"point\"}}}").status());
+        assertEquals("point", json(rest.get("/layers/sf:roads.json")).at("/layer/defaultStyle/name").asText(), "a reference sent by name");
     }
 }
