@@ -36,8 +36,8 @@ final class TestNode {
     TestNode(String name, Path folder) throws IOException {
         this.name = name;
         NodeClock clock = new NodeClock();
-        this.outbox = new FileOutbox(folder);
-        this.ledger = new JournaledReplicationLedger(folder);
+        this.outbox = new FileOutbox(() -> folder);
+        this.ledger = new JournaledReplicationLedger(() -> folder);
         TestClusterConfiguration configuration = new TestClusterConfiguration(TestClusterConfiguration.settings(name, "g", ""));
         catalog.addListener(new CatalogEventCapture(configuration, clock, outbox, ledger));
         CatalogPersistence persistence = (changes, view) -> {

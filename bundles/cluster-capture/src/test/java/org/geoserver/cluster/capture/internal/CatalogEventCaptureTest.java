@@ -40,8 +40,8 @@ class CatalogEventCaptureTest {
 
     @BeforeEach
     void wire() {
-        outbox = new FileOutbox(data);
-        ledger = new JournaledReplicationLedger(data);
+        outbox = new FileOutbox(() -> data);
+        ledger = new JournaledReplicationLedger(() -> data);
         HybridLogicalClock hlc = new HybridLogicalClock();
         capture = new CatalogEventCapture(configuration, new org.geoserver.cluster.api.ClusterClock() {
             @Override

@@ -44,10 +44,7 @@ public class JournaledReplicationLedger implements ReplicationLedger {
 
     @Activate
     public JournaledReplicationLedger(@Reference StateFolder state) {
-        this(state.path());
-    }
-
-    public JournaledReplicationLedger(Path clusterDirectory) {
+        Path clusterDirectory = state.path();
         this.journal = clusterDirectory.resolve("ledger");
         try {
             Files.createDirectories(clusterDirectory);

@@ -19,7 +19,7 @@ class JournaledReplicationLedgerTest {
 
     @Test
     void laterVersionsWinAndTiesGoToTheGreaterOrigin() {
-        JournaledReplicationLedger ledger = new JournaledReplicationLedger(data);
+        JournaledReplicationLedger ledger = new JournaledReplicationLedger(() -> data);
         assertTrue(ledger.isNewer("ws1", new Version(10, "a")));
         ledger.advance("ws1", new Version(10, "a"));
         assertFalse(ledger.isNewer("ws1", new Version(9, "z")));
@@ -31,14 +31,14 @@ class JournaledReplicationLedgerTest {
 
     @Test
     void survivesARestartIncludingAJournalCutMidLine() throws Exception {
-        JournaledReplicationLedger ledger = new JournaledReplicationLedger(data);
+        JournaledReplicationLedger ledger = new JournaledReplicationLedger(() -> data);
         ledger.advance("ws1", new Version(10, "a"));
         ledger.advance("ws1", new Version(20, "b"));
         ledger.handled("b", 7);
         ledger.handled("b", 3);
         Files.writeString(data.resolve("ledger"), "v 12", StandardOpenOption.APPEND);
 
-        JournaledReplicationLedger restarted = new JournaledReplicationLedger(data);
+        JournaledReplicationLedger restarted = new JournaledReplicationLedger(() -> data);
         assertEquals(new Version(20, "b"), restarted.version("ws1").orElseThrow());
         assertEquals(7, restarted.lastSequence("b"));
         assertEquals(0, restarted.lastSequence("c"));
@@ -47,7 +47,7 @@ class JournaledReplicationLedgerTest {
 
     @Test
     void heldEntriesCountAtOnceAndSurviveARestartOnlyOnceKept() throws Exception {
-        JournaledReplicationLedger ledger = new JournaledReplicationLedger(data);
+        JournaledReplicationLedger ledger = new JournaledReplicationLedger(() -> data);
         ledger.advance("local", new Version(5, "a"));
         ledger.advanceHeld("ws1", new Version(10, "b"));
         ledger.handledHeld("b", 7);
@@ -56,19 +56,19 @@ class JournaledReplicationLedgerTest {
         // What a crash now leaves: the journal as it is (a copy, since opening a ledger compacts its journal).
         Path crash = Files.createDirectories(data.resolve("crash"));
         Files.copy(data.resolve("ledger"), crash.resolve("ledger"));
-        JournaledReplicationLedger crashed = new JournaledReplicationLedger(crash);
+        JournaledReplicationLedger crashed = new JournaledReplicationLedger(() -> crash);
         assertEquals(0, crashed.lastSequence("b"), "not kept before keepHeld");
         assertTrue(crashed.isNewer("ws1", new Version(10, "b")));
         assertFalse(crashed.isNewer("local", new Version(5, "a")), "what is not held is kept at once");
         ledger.keepHeld();
-        JournaledReplicationLedger restarted = new JournaledReplicationLedger(data);
+        JournaledReplicationLedger restarted = new JournaledReplicationLedger(() -> data);
         assertEquals(7, restarted.lastSequence("b"));
         assertFalse(restarted.isNewer("ws1", new Version(10, "b")));
     }
 
     @Test
     void mergeKeepsTheLaterOfEachAndSurvivesARestart() throws Exception {
-        JournaledReplicationLedger ledger = new JournaledReplicationLedger(data);
+        JournaledReplicationLedger ledger = new JournaledReplicationLedger(() -> data);
         ledger.advance("ws1", new Version(10, "a"));
         ledger.advance("ws2", new Version(30, "a"));
         ledger.handled("b", 7);
@@ -78,7 +78,7 @@ class JournaledReplicationLedgerTest {
         assertEquals(Map.of("b", 7L, "c", 4L), ledger.progress());
         ledger.close();
 
-        JournaledReplicationLedger restarted = new JournaledReplicationLedger(data);
+        JournaledReplicationLedger restarted = new JournaledReplicationLedger(() -> data);
         assertEquals(expected, restarted.versions());
         assertEquals(Map.of("b", 7L, "c", 4L), restarted.progress());
     }

@@ -45,7 +45,7 @@ class MetricsResourceTest {
             public Map<String, Long> lastHandled() { return Map.of("node-b", (now - 4_000) << 16); }
             public Histogram applyLatency() { return new Histogram(List.of(0.01, 0.1), List.of(4L, 2L, 1L), 1.25); }
         };
-        JournaledReplicationLedger ledger = new JournaledReplicationLedger(folder);
+        JournaledReplicationLedger ledger = new JournaledReplicationLedger(() -> folder);
         ledger.handledHeld("node-b", 10);
         ledger.keepHeld();
         metrics.ledger = ledger;

@@ -47,7 +47,7 @@ class OverviewResourceTest {
         long now = 1_000_000_000_000L;
         OverviewResource resource = new OverviewResource(new TestClusterConfiguration(TestClusterConfiguration.settings("node-a", "g", "")), DIGEST, now);
         resource.outbox = OUTBOX;
-        JournaledReplicationLedger ledger = new JournaledReplicationLedger(folder);
+        JournaledReplicationLedger ledger = new JournaledReplicationLedger(() -> folder);
         ledger.handledHeld("node-b", 4);
         ledger.keepHeld();
         resource.ledger = ledger;

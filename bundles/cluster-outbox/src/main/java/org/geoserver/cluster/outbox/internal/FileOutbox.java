@@ -46,10 +46,7 @@ public class FileOutbox implements Outbox {
 
     @Activate
     public FileOutbox(@Reference StateFolder state) {
-        this(state.path());
-    }
-
-    public FileOutbox(Path clusterDirectory) {
+        Path clusterDirectory = state.path();
         this.directory = clusterDirectory.resolve("outbox");
         this.reservationFile = clusterDirectory.resolve("sequence-reserved");
         try {

@@ -22,7 +22,7 @@ class FileOutboxTest {
 
     @Test
     void keepsEventsInOrderUntilRemoved() throws Exception {
-        FileOutbox outbox = new FileOutbox(data);
+        FileOutbox outbox = new FileOutbox(() -> data);
         ClusterEvent first = outbox.append(FileOutboxTest::event);
         ClusterEvent second = outbox.append(FileOutboxTest::event);
         assertEquals(1, first.sequence());
@@ -37,7 +37,7 @@ class FileOutboxTest {
 
     @Test
     void survivesARestartAndNumbersOnAboveEverythingHandedOut() throws Exception {
-        FileOutbox outbox = new FileOutbox(data);
+        FileOutbox outbox = new FileOutbox(() -> data);
         ClusterEvent first = outbox.append(FileOutboxTest::event);
         ClusterEvent second = outbox.append(FileOutboxTest::event);
         outbox.remove(first);
@@ -45,7 +45,7 @@ class FileOutboxTest {
         outbox.append(FileOutboxTest::event);
         Files.writeString(data.resolve("outbox/00000000000000000099.event.tmp"), "half written");
 
-        FileOutbox restarted = new FileOutbox(data);
+        FileOutbox restarted = new FileOutbox(() -> data);
         assertEquals(1, restarted.size());
         assertEquals(3, restarted.peek().orElseThrow().sequence());
         assertTrue(restarted.append(FileOutboxTest::event).sequence() > 3, "sequences never repeat");
@@ -54,7 +54,7 @@ class FileOutboxTest {
 
     @Test
     void waitingReturnsAsSoonAsAnEventArrives() throws Exception {
-        FileOutbox outbox = new FileOutbox(data);
+        FileOutbox outbox = new FileOutbox(() -> data);
         Thread appender = new Thread(() -> {
             try {
                 Thread.sleep(100);

@@ -31,7 +31,7 @@ class OutboxPublisherTest {
 
     @Test
     void eventsWaitForATransportAndThenLeaveInOrder() throws Exception {
-        FileOutbox outbox = new FileOutbox(data);
+        FileOutbox outbox = new FileOutbox(() -> data);
         OutboxPublisher publisher = new OutboxPublisher(outbox);
         try {
             for (int i = 0; i < 5; i++) {

@@ -33,7 +33,7 @@ class DigestExchangeTest {
         }
     };
 
-    private final JournaledReplicationLedger ledger = new JournaledReplicationLedger(data());
+    private final JournaledReplicationLedger ledger = new JournaledReplicationLedger(() -> data());
     private final DigestExchange exchange = new DigestExchange(new TestClusterConfiguration(TestClusterConfiguration.settings("node-a", "g", "")), digest,
             ledger, () -> 1000L);
 

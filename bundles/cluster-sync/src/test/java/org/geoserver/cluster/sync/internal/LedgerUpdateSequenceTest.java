@@ -26,7 +26,7 @@ class LedgerUpdateSequenceTest {
 
     @Test
     void everyAppliedChangeIncreasesIt(@TempDir Path folder) {
-        ReplicationLedger ledger = new JournaledReplicationLedger(folder);
+        ReplicationLedger ledger = new JournaledReplicationLedger(() -> folder);
         LedgerUpdateSequence sequence = new LedgerUpdateSequence(ledger);
         long before = sequence.current();
         List<Runnable> changes = List.of(
@@ -46,7 +46,7 @@ class LedgerUpdateSequenceTest {
         }
         ledger.advance("ws-1", new Version(T, "node-a"));
         assertEquals(before, sequence.current(), "a change older than the known version is not applied and does not move it");
-        assertEquals(before, new LedgerUpdateSequence(new JournaledReplicationLedger(folder)).current(), "after a restart: the ledger kept it");
+        assertEquals(before, new LedgerUpdateSequence(new JournaledReplicationLedger(() -> folder)).current(), "after a restart: the ledger kept it");
     }
 
     @Test
@@ -63,8 +63,8 @@ class LedgerUpdateSequenceTest {
             clock = sameMilli ? clock + 1 : (HybridLogicalClock.millis(clock) + 1 + random.nextInt(5000)) << 16;
             changes.add(new Change("object-" + random.nextInt(40), new Version(clock, "node-" + random.nextInt(3))));
         }
-        ReplicationLedger first = new JournaledReplicationLedger(folder.resolve("first"));
-        ReplicationLedger second = new JournaledReplicationLedger(folder.resolve("second"));
+        ReplicationLedger first = new JournaledReplicationLedger(() -> folder.resolve("first"));
+        ReplicationLedger second = new JournaledReplicationLedger(() -> folder.resolve("second"));
         List<Change> shuffled = new ArrayList<>(changes);
         Collections.shuffle(shuffled, random);
         feed(first, changes);
@@ -72,7 +72,7 @@ class LedgerUpdateSequenceTest {
         long value = new LedgerUpdateSequence(first).current();
         assertEquals(value, new LedgerUpdateSequence(second).current(), "seed " + seed);
 
-        ReplicationLedger third = new JournaledReplicationLedger(folder.resolve("third"));
+        ReplicationLedger third = new JournaledReplicationLedger(() -> folder.resolve("third"));
         feed(third, shuffled.subList(0, 100));
         third.merge(first.versions(), first.progress());
         assertEquals(value, new LedgerUpdateSequence(third).current(), "a node resynced from a snapshot, seed " + seed);

@@ -21,7 +21,7 @@ class ClusterStatusTest {
     @Test
     void showsIdentityRolesAndProgressAndSaysWhatIsNotRunning() {
         ClusterSettings settings = new ClusterSettings("node-a", "g", "", "VirtualTopic.geoserver", true, true, false, true, true, "", "", "", true);
-        JournaledReplicationLedger ledger = new JournaledReplicationLedger(data);
+        JournaledReplicationLedger ledger = new JournaledReplicationLedger(() -> data);
         ledger.handled("node-b", 42);
         ApplierStatus applier = new ApplierStatus() {
             @Override
