@@ -273,6 +273,8 @@ public class CatalogImpl implements Catalog {
             try {
                 if (change.operation() != Change.Operation.REMOVE) {
                     checkTypes(change);
+                    // Upgraded before the rules see it (a pre-2.3 group's members are typed by what they name); the transaction presents what it derives.
+                    tx.present(change.info(), change.operation() == Change.Operation.ADD);
                 }
                 switch (change.operation()) {
                     case ADD -> rules.add(tx, change.info());

@@ -42,7 +42,7 @@ final class Transaction {
 
     /** Adds an object as GeoServer presents a new one (older forms upgraded, defaults, one style per group member). */
     void add(Info info) {
-        info.setXml(GeoServerTypes.presentNew(info.xml(), references()));
+        present(info, true);
         state.put(info);
         steps.add(new Step(Kind.ADD, null, info));
     }
@@ -54,12 +54,17 @@ final class Transaction {
 
     /** Replaces an object; {@code always} records the step even when the XML is identical (a new style body). */
     void modify(Info before, Info after, boolean always) {
-        after.setXml(GeoServerTypes.present(after.xml(), references()));
+        present(after, false);
         if (!always && before.xml().equals(after.xml())) {
             return;
         }
         state.put(after);
         steps.add(new Step(Kind.MODIFY, before, after));
+    }
+
+    /** Presents an object as GeoServer does once read ({@code added}: and once added), in place. */
+    void present(Info info, boolean added) {
+        info.setXml(added ? GeoServerTypes.presentNew(info.xml(), references()) : GeoServerTypes.present(info.xml(), references()));
     }
 
     /** The root element of each object of the state, for the upgrades that depend on what an id names. */

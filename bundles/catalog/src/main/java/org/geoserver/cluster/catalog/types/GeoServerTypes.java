@@ -30,7 +30,7 @@ public final class GeoServerTypes {
             cascaded(store(type("wmsStore"))),
             cascaded(store(type("wmtsStore"))).string("headerName", "headerValue"),
             resource(type("featureType")).string("cqlFilter").integer("maxFeatures").integer("numDecimals")
-                    .bool("padWithZeros", "forcedDecimals", "overridingServiceSRS", "skipNumberMatched", "circularArcPresent", "encodeMeasures")
+                    .bool("padWithZeros", "forcedDecimal", "overridingServiceSRS", "skipNumberMatched", "circularArcPresent", "encodeMeasures")
                     .list("attributes", "responseSRS"),
             resource(type("coverage")).string("nativeCoverageName", "nativeFormat", "defaultInterpolationMethod")
                     .list("supportedFormats", "interpolationMethods", "requestSRS", "responseSRS", "dimensions").map("parameters"),
@@ -152,7 +152,7 @@ public final class GeoServerTypes {
 
     /**
      * The object as GeoServer presents it after reading it: older forms upgraded, absent
-     * properties with a default filled in (appended), nested structures likewise. Idempotent;
+     * properties with a default filled in where GeoServer writes them, nested structures likewise. Idempotent;
      * an element of a type not described is returned as it is.
      */
     public static XmlElement present(XmlElement element, References references) {
@@ -182,7 +182,7 @@ public final class GeoServerTypes {
             XmlElement child = result.child(property.name());
             if (child == null) {
                 if (property.defaultValue() != null) {
-                    result = result.withChild(property.name(), property.defaultValue());
+                    result = insert(result, type, property);
                 }
             } else if (property.type().kind() == ValueType.Kind.STRUCTURE) {
                 ObjectType structure = TYPES.get(property.type().structure());
@@ -195,6 +195,27 @@ public final class GeoServerTypes {
             }
         }
         return result;
+    }
+
+    /**
+     * The element with the property's default where GeoServer writes it: before the first child
+     * that the table lists after it (so an object presented from an older file has the order of
+     * one written today), else at the end.
+     */
+    private static XmlElement insert(XmlElement element, ObjectType type, PropertyType property) {
+        List<String> order = new ArrayList<>(type.properties().keySet());
+        int rank = order.indexOf(property.name());
+        List<XmlElement> children = new ArrayList<>(element.children());
+        int at = children.size();
+        for (int i = 0; i < children.size(); i++) {
+            int other = order.indexOf(children.get(i).name());
+            if (other > rank) {
+                at = i;
+                break;
+            }
+        }
+        children.add(at, property.defaultValue());
+        return element.withChildren(children);
     }
 
     /** A value GeoServer would refuse: where, what and what was expected. */

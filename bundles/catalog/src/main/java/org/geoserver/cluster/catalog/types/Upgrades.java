@@ -61,7 +61,7 @@ final class Upgrades {
         if (value == null) {
             return group;
         }
-        return group.withChild("metadata", metadata.withChildren(kept)).withChildText(property, value);
+        return withMetadata(group, metadata, kept).withChildText(property, value);
     }
 
     /** A group added without styles gets one empty style (the member's default) per member. */
@@ -105,13 +105,18 @@ final class Upgrades {
                 }
             }
             if (kept.size() != metadata.children().size()) {
-                result = result.withChild("metadata", metadata.withChildren(kept));
+                result = withMetadata(result, metadata, kept);
             }
         }
         if (positive(result.childText(property))) {
             return result;
         }
         return result.withChildText(property, positive(fromMetadata) ? fromMetadata.trim() : Integer.toString(defaultValue));
+    }
+
+    /** The metadata map with only these entries; none when empty, as GeoServer writes no empty map. */
+    private static XmlElement withMetadata(XmlElement element, XmlElement metadata, List<XmlElement> entries) {
+        return element.withChild("metadata", entries.isEmpty() ? null : metadata.withChildren(entries));
     }
 
     private static boolean positive(String text) {

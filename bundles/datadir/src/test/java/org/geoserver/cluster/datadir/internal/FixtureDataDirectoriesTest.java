@@ -5,6 +5,8 @@ import static org.geoserver.cluster.catalog.testing.FixtureDirectories.GEORCHEST
 import static org.geoserver.cluster.catalog.testing.FixtureDirectories.GEOSERVER_MINIMAL;
 import static org.geoserver.cluster.catalog.testing.FixtureDirectories.GEOSERVER_RELEASE;
 import static org.geoserver.cluster.catalog.testing.FixtureDirectories.LEGACY_FORMS;
+import static org.geoserver.cluster.catalog.testing.FixtureDirectories.OLDER_GENERATIONS;
+import static org.geoserver.cluster.catalog.testing.FixtureDirectories.OLDER_GENERATIONS_TODAY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -191,7 +193,7 @@ class FixtureDataDirectoriesTest {
 
     /** Every object written as an addition to an empty folder gives the same catalog files, and reloads as the same objects. */
     @ParameterizedTest
-    @ValueSource(strings = {CLUSTER_SAMPLE, LEGACY_FORMS, GEOSERVER_RELEASE, GEORCHESTRA_MINIMAL, GEOSERVER_MINIMAL})
+    @ValueSource(strings = {CLUSTER_SAMPLE, LEGACY_FORMS, OLDER_GENERATIONS, OLDER_GENERATIONS_TODAY, GEOSERVER_RELEASE, GEORCHESTRA_MINIMAL, GEOSERVER_MINIMAL})
     void writingEveryObjectGivesTheSameFilesAndObjects(String fixture) throws Exception {
         Path original = Fixtures.fixture(fixture);
         DataDirectoryLoader.Result read = Fixtures.LOADER.load(original);
