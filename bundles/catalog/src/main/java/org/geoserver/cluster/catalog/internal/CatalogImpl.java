@@ -33,6 +33,7 @@ import org.geoserver.cluster.catalog.api.SettingsInfo;
 import org.geoserver.cluster.catalog.api.StoreInfo;
 import org.geoserver.cluster.catalog.api.StyleInfo;
 import org.geoserver.cluster.catalog.api.WorkspaceInfo;
+import org.geoserver.cluster.catalog.types.GeoServerTypes;
 import org.geoserver.cluster.catalog.internal.CatalogState.Key;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -270,6 +271,11 @@ public class CatalogImpl implements Catalog {
             Transaction tx = new Transaction(state, change);
             List<ChangeEvent> events;
             try {
+                if (change.operation() != Change.Operation.REMOVE) {
+                    checkTypes(change);
+                    // Upgraded before the rules see it (a pre-2.3 group's members are typed by what they name); the transaction presents what it derives.
+                    tx.present(change.info(), change.operation() == Change.Operation.ADD);
+                }
                 switch (change.operation()) {
                     case ADD -> rules.add(tx, change.info());
                     case SAVE -> rules.save(tx, change.info());
@@ -295,6 +301,15 @@ public class CatalogImpl implements Catalog {
             return events;
         } finally {
             write.unlock();
+        }
+    }
+
+    /** Refuses a value of the wrong type in an object changed on this node, naming the object, the property, the value and what was expected. */
+    private static void checkTypes(Change change) {
+        if (change.origin() == null) {
+            GeoServerTypes.check(change.info().xml()).ifPresent(violation -> {
+                throw new CatalogException(INVALID, violation.message());
+            });
         }
     }
 

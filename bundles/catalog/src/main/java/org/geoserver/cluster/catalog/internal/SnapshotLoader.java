@@ -3,6 +3,7 @@ package org.geoserver.cluster.catalog.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.geoserver.cluster.catalog.api.CatalogDefaults;
@@ -16,6 +17,8 @@ import org.geoserver.cluster.catalog.api.LayerInfo;
 import org.geoserver.cluster.catalog.api.LoggingInfo;
 import org.geoserver.cluster.catalog.api.StyleInfo;
 import org.geoserver.cluster.catalog.api.WorkspaceInfo;
+import org.geoserver.cluster.catalog.types.GeoServerTypes;
+import org.geoserver.cluster.catalog.types.References;
 
 /**
  * Builds a whole catalog state from a set of objects (a data directory, a snapshot from a peer),
@@ -49,8 +52,18 @@ final class SnapshotLoader {
 
     Result load(Collection<? extends Info> contents) {
         Map<InfoType, List<Info>> byType = new EnumMap<>(InfoType.class);
+        Map<String, String> elements = new HashMap<>();
         for (Info info : contents) {
-            byType.computeIfAbsent(info.type(), t -> new ArrayList<>()).add(info.copy());
+            if (info.getId() != null) {
+                elements.putIfAbsent(info.getId(), info.xml().name());
+            }
+        }
+        References references = elements::get;
+        for (Info info : contents) {
+            Info copy = info.copy();
+            // Every object as GeoServer presents it once read: older forms upgraded, defaults filled in.
+            copy.setXml(GeoServerTypes.present(copy.xml(), references));
+            byType.computeIfAbsent(info.type(), t -> new ArrayList<>()).add(copy);
         }
         CatalogState state = new CatalogState();
         List<String> problems = new ArrayList<>();
@@ -64,10 +77,10 @@ final class SnapshotLoader {
         }
         loadGroups(state, byType.getOrDefault(InfoType.LAYERGROUP, List.of()), problems);
         if (state.get(GeoServerInfo.ID) == null) {
-            state.put(new GeoServerInfo());
+            state.put(new GeoServerInfo(GeoServerTypes.present(new GeoServerInfo().xml(), References.NONE)));
         }
         if (state.get(LoggingInfo.ID) == null) {
-            state.put(new LoggingInfo());
+            state.put(new LoggingInfo(GeoServerTypes.present(new LoggingInfo().xml(), References.NONE)));
         }
         CatalogDefaults defaults = state.defaults();
         if ((defaults == null || state.get(defaults.getDefaultWorkspace()) == null) && !state.all(WorkspaceInfo.class).isEmpty()) {

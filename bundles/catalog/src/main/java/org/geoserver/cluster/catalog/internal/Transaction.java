@@ -11,6 +11,8 @@ import org.geoserver.cluster.catalog.api.ChangeEvent.Kind;
 import org.geoserver.cluster.catalog.api.Info;
 import org.geoserver.cluster.catalog.api.PropertyChange;
 import org.geoserver.cluster.catalog.api.XmlElement;
+import org.geoserver.cluster.catalog.types.GeoServerTypes;
+import org.geoserver.cluster.catalog.types.References;
 
 /**
  * The changes of one {@link org.geoserver.cluster.catalog.api.Change}, applied to the state as they
@@ -38,7 +40,9 @@ final class Transaction {
         return change.origin() != null;
     }
 
+    /** Adds an object as GeoServer presents a new one (older forms upgraded, defaults, one style per group member). */
     void add(Info info) {
+        present(info, true);
         state.put(info);
         steps.add(new Step(Kind.ADD, null, info));
     }
@@ -50,11 +54,25 @@ final class Transaction {
 
     /** Replaces an object; {@code always} records the step even when the XML is identical (a new style body). */
     void modify(Info before, Info after, boolean always) {
+        present(after, false);
         if (!always && before.xml().equals(after.xml())) {
             return;
         }
         state.put(after);
         steps.add(new Step(Kind.MODIFY, before, after));
+    }
+
+    /** Presents an object as GeoServer does once read ({@code added}: and once added), in place. */
+    void present(Info info, boolean added) {
+        info.setXml(added ? GeoServerTypes.presentNew(info.xml(), references()) : GeoServerTypes.present(info.xml(), references()));
+    }
+
+    /** The root element of each object of the state, for the upgrades that depend on what an id names. */
+    private References references() {
+        return id -> {
+            Info known = state.get(id);
+            return known == null ? null : known.xml().name();
+        };
     }
 
     void remove(Info info) {

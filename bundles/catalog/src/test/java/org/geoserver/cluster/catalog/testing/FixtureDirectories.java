@@ -16,12 +16,16 @@ public final class FixtureDirectories {
     public static final String CLUSTER_SAMPLE = "cluster-sample";
     /** Ours: older forms GeoServer still reads (settings at the top of global.xml, pre-2.3 layer groups...). */
     public static final String LEGACY_FORMS = "legacy-forms";
+    /** Ours: a data directory as older GeoServer generations wrote it (pre-2.3 groups, a nested one, styles without format, services missing or lacking properties). */
+    public static final String OLDER_GENERATIONS = "older-generations";
+    /** Ours: the same objects as {@link #OLDER_GENERATIONS}, written in today's form. */
+    public static final String OLDER_GENERATIONS_TODAY = "older-generations-today";
     /** GeoServer's samples: its release data directory, its minimal one, and geOrchestra's minimal one. */
     public static final String GEOSERVER_RELEASE = "geoserver-release";
     public static final String GEOSERVER_MINIMAL = "geoserver-minimal";
     public static final String GEORCHESTRA_MINIMAL = "georchestra-minimal";
 
-    private static final List<String> OURS = List.of(CLUSTER_SAMPLE, LEGACY_FORMS);
+    private static final List<String> OURS = List.of(CLUSTER_SAMPLE, LEGACY_FORMS, OLDER_GENERATIONS, OLDER_GENERATIONS_TODAY);
 
     private FixtureDirectories() {}
 

@@ -37,6 +37,7 @@ import org.geoserver.cluster.catalog.api.CatalogDefaults;
 import org.geoserver.cluster.catalog.api.Info;
 import org.geoserver.cluster.catalog.api.InfoType;
 import org.geoserver.cluster.catalog.api.NamespaceInfo;
+import org.geoserver.cluster.catalog.api.ServiceInfo;
 import org.geoserver.cluster.catalog.api.WorkspaceInfo;
 import org.geoserver.cluster.catalog.xml.InfoXml;
 import org.slf4j.Logger;
@@ -104,6 +105,11 @@ final class DataDirectoryLoader {
             work.addAll(inParallel(pool, workspaceFolders, walk::workspace));
             List<Loaded> loaded = new ArrayList<>(inParallel(pool, work, item -> read(item, problems)));
             loaded.addAll(missingNamespaces(loaded));
+            for (Info service : DataDirectoryInitializer.missingServices(loaded.stream().map(Loaded::info).toList(), xml)) {
+                LOG.info("{} has no {}.xml: the {} service gets GeoServer's defaults", root, ((ServiceInfo) service).getServiceType(),
+                        ((ServiceInfo) service).getServiceType().toUpperCase(java.util.Locale.ROOT));
+                loaded.add(new Loaded(null, service));
+            }
             loaded.addAll(defaultWorkspace(layout.defaultWorkspaceFile(), loaded, problems));
             return new Result(loaded, List.copyOf(problems));
         } finally {

@@ -5,6 +5,8 @@ import static org.geoserver.cluster.catalog.testing.FixtureDirectories.GEORCHEST
 import static org.geoserver.cluster.catalog.testing.FixtureDirectories.GEOSERVER_MINIMAL;
 import static org.geoserver.cluster.catalog.testing.FixtureDirectories.GEOSERVER_RELEASE;
 import static org.geoserver.cluster.catalog.testing.FixtureDirectories.LEGACY_FORMS;
+import static org.geoserver.cluster.catalog.testing.FixtureDirectories.OLDER_GENERATIONS;
+import static org.geoserver.cluster.catalog.testing.FixtureDirectories.OLDER_GENERATIONS_TODAY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -40,7 +42,10 @@ import org.geoserver.cluster.catalog.api.SettingsInfo;
 import org.geoserver.cluster.catalog.api.StoreInfo;
 import org.geoserver.cluster.catalog.api.StyleInfo;
 import org.geoserver.cluster.catalog.api.WorkspaceInfo;
+import org.geoserver.cluster.catalog.api.XmlElement;
 import org.geoserver.cluster.catalog.internal.CatalogImpl;
+import org.geoserver.cluster.catalog.types.GeoServerTypes;
+import org.geoserver.cluster.catalog.xml.InfoXml;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +59,8 @@ import org.w3c.dom.Node;
  * write back to the same files.
  */
 class FixtureDataDirectoriesTest {
+
+    private static final InfoXml XML = new InfoXml();
 
     @TempDir
     Path temp;
@@ -101,7 +108,7 @@ class FixtureDataDirectoriesTest {
     void legacyFormsLoadEveryObjectOfTheirFiles() throws IOException {
         CatalogImpl catalog = loadCompletely(LEGACY_FORMS);
 
-        assertCounts(catalog, 2, 2, 2, 3, 3, 1, 5, 3, 0);
+        assertCounts(catalog, 2, 2, 2, 3, 3, 1, 5, 4, 0); // wms, wfs, wcs files; wmts gets GeoServer's defaults
         assertEquals("legacy", catalog.getDefaultWorkspace().getName(), "without default.xml the first workspace is the default, as in GeoServer");
         assertEquals("4", catalog.getGlobal().xml().childText("numDecimals"), "the old global.xml shape, settings at the top");
         assertEquals(null, catalog.getGlobal().getSettings());
@@ -115,7 +122,7 @@ class FixtureDataDirectoriesTest {
     void releaseLoadsEveryObjectOfItsFiles() throws IOException {
         CatalogImpl catalog = loadCompletely(GEOSERVER_RELEASE);
 
-        assertCounts(catalog, 8, 8, 10, 24, 24, 4, 27, 3, 1);
+        assertCounts(catalog, 8, 8, 10, 24, 24, 4, 27, 4, 1); // wmts: GeoServer's defaults
         assertEquals(5, catalog.list(DataStoreInfo.class).size());
         assertEquals(5, catalog.list(CoverageStoreInfo.class).size());
         assertEquals(19, catalog.list(FeatureTypeInfo.class).size());
@@ -150,7 +157,7 @@ class FixtureDataDirectoriesTest {
     void minimalLoadsEveryObjectOfItsFiles() throws IOException {
         CatalogImpl catalog = loadCompletely(GEOSERVER_MINIMAL);
 
-        assertCounts(catalog, 2, 2, 0, 0, 0, 0, 4, 3, 0);
+        assertCounts(catalog, 2, 2, 0, 0, 0, 0, 4, 4, 0); // wmts: GeoServer's defaults
         assertNotNull(catalog.getDefaultWorkspace(), "without default.xml the first workspace is the default, as in GeoServer");
         assertEquals("http://www.openplans.org/topp", catalog.getNamespaceByPrefix("topp").getURI());
         assertEquals("8", catalog.getGlobal().xml().childText("numDecimals"), "the old global.xml shape, settings at the top");
@@ -186,7 +193,7 @@ class FixtureDataDirectoriesTest {
 
     /** Every object written as an addition to an empty folder gives the same catalog files, and reloads as the same objects. */
     @ParameterizedTest
-    @ValueSource(strings = {CLUSTER_SAMPLE, LEGACY_FORMS, GEOSERVER_RELEASE, GEORCHESTRA_MINIMAL, GEOSERVER_MINIMAL})
+    @ValueSource(strings = {CLUSTER_SAMPLE, LEGACY_FORMS, OLDER_GENERATIONS, OLDER_GENERATIONS_TODAY, GEOSERVER_RELEASE, GEORCHESTRA_MINIMAL, GEOSERVER_MINIMAL})
     void writingEveryObjectGivesTheSameFilesAndObjects(String fixture) throws Exception {
         Path original = Fixtures.fixture(fixture);
         DataDirectoryLoader.Result read = Fixtures.LOADER.load(original);
@@ -213,6 +220,9 @@ class FixtureDataDirectoriesTest {
         Map<String, Path> originalCatalogFiles = catalogFiles(original, read);
         Map<String, Path> writtenCatalogFiles = catalogFiles(copy, reread);
         originalCatalogFiles.putIfAbsent("workspaces/default.xml", null); // legacy-forms and geoserver-minimal have none; one is written for their default
+        for (String service : DataDirectoryInitializer.SERVICES) {
+            originalCatalogFiles.putIfAbsent(service + ".xml", null); // a missing service has GeoServer's defaults, written like any object
+        }
         assertEquals(new TreeSet<>(originalCatalogFiles.keySet()), new TreeSet<>(writtenCatalogFiles.keySet()));
         expectedFiles.addAll(writtenCatalogFiles.keySet());
         assertEquals(expectedFiles, Fixtures.files(copy), "catalog files and the style files there were, nothing else");
@@ -223,7 +233,14 @@ class FixtureDataDirectoriesTest {
             assertFalse(text.startsWith("<?xml"), file.getKey() + ": GeoServer writes catalog files without a declaration");
             assertTrue(text.lines().skip(1).findFirst().orElse("  <").startsWith("  <"), file.getKey() + ": two-space indentation");
             if (file.getValue() != null && !file.getKey().equals("workspaces/default.xml")) {
-                assertEquals(outline(file.getValue()), outline(written), file.getKey() + ": element names, ids and references");
+                // GeoServer writes an object as it presents it: an older file's object comes back in today's form.
+                Path presented = temp.resolve("presented.xml");
+                XmlElement asPresented = GeoServerTypes.present(XML.fromBytes(Files.readAllBytes(file.getValue())).xml(), id -> {
+                    Info known = catalog.getById(id);
+                    return known == null ? null : known.xml().name();
+                });
+                Files.writeString(presented, XML.toXml(asPresented), StandardCharsets.UTF_8);
+                assertEquals(outline(presented), outline(written), file.getKey() + ": element names, ids and references, as presented");
             }
         }
         for (String style : expectedFiles) {
