@@ -1,8 +1,10 @@
 package org.geoserver.cluster.rest.internal;
 
+import java.util.List;
 import java.util.Map;
 import org.geoserver.cluster.catalog.api.UpdateSequence;
 import org.geoserver.cluster.catalog.api.XmlElement;
+import org.geoserver.cluster.catalog.types.GeoServerTypes;
 
 /**
  * The answers of GeoServer's REST API that are not what the rest of its API would suggest, which
@@ -49,7 +51,8 @@ import org.geoserver.cluster.catalog.api.XmlElement;
  *   <li><b>{@code updateSequence} is the server's.</b> {@code GET /settings} shows the
  *       {@link UpdateSequence} service's value when there is one (the cluster's), else the stored
  *       one; a {@code PUT /settings} carrying {@code updateSequence} (clients send back what they
- *       read) is accepted and that element ignored ({@link #showUpdateSequence},
+ *       read) is accepted and that element ignored, unless it is not a number, which is refused
+ *       with 400 like any wrongly typed value ({@link #showUpdateSequence},
  *       {@link #withoutServerOwned}).
  *   <li><b>{@code about/version}</b> reports GeoServer 2.26.2, the version whose API this one
  *       follows ({@code AboutEndpoint}).
@@ -83,8 +86,17 @@ final class GeoServerQuirks {
         return sequence == null ? global : global.withChildText(UPDATE_SEQUENCE, Long.toString(sequence.current()));
     }
 
-    /** Quirk 12: a body for the global settings without what the server keeps to itself. */
+    /**
+     * Quirk 12: a body for the global settings without what the server keeps to itself. A value
+     * GeoServer could not read (not a number) is still refused, as every wrongly typed value is.
+     */
     static XmlElement withoutServerOwned(XmlElement global) {
+        XmlElement sent = global.child(UPDATE_SEQUENCE);
+        if (sent != null) {
+            GeoServerTypes.check(XmlElement.of(global.name(), List.of(sent))).ifPresent(violation -> {
+                throw RestException.badRequest(violation.message());
+            });
+        }
         return global.withChild(UPDATE_SEQUENCE, null);
     }
 }
