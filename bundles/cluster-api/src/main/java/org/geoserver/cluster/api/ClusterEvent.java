@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param styleBody for a style, the content of its file; null when it has none
  * @param purge for a style removal, whether its file is deleted too
  * @param user who made the change on its origin (a REST login, a shell user); null when unknown
+ * @param kind the kind of replicated configuration the object belongs to, naming the
+ *     {@link ReplicatedResource} that applies it ({@link #CATALOG} for catalog and configuration objects)
  */
 public record ClusterEvent(
         String id,
@@ -33,7 +35,11 @@ public record ClusterEvent(
         List<String> changedProperties,
         byte[] styleBody,
         boolean purge,
-        String user) {
+        String user,
+        String kind) {
+
+    /** The kind of the catalog and configuration objects, and of every event written before events named their kind. */
+    public static final String CATALOG = "catalog";
 
     public enum Operation {
         ADD,
@@ -41,7 +47,13 @@ public record ClusterEvent(
         REMOVE
     }
 
-    /** An event whose author is unknown. */
+    /** A catalog event. */
+    public ClusterEvent(String id, String origin, String group, long sequence, long timestamp, Operation operation, String objectType, String objectId,
+            String payload, List<String> changedProperties, byte[] styleBody, boolean purge, String user) {
+        this(id, origin, group, sequence, timestamp, operation, objectType, objectId, payload, changedProperties, styleBody, purge, user, CATALOG);
+    }
+
+    /** A catalog event whose author is unknown. */
     public ClusterEvent(String id, String origin, String group, long sequence, long timestamp, Operation operation, String objectType, String objectId,
             String payload, List<String> changedProperties, byte[] styleBody, boolean purge) {
         this(id, origin, group, sequence, timestamp, operation, objectType, objectId, payload, changedProperties, styleBody, purge, null);
@@ -55,6 +67,7 @@ public record ClusterEvent(
         Objects.requireNonNull(objectType, "objectType");
         Objects.requireNonNull(objectId, "objectId");
         Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(kind, "kind");
         changedProperties = List.copyOf(changedProperties);
     }
 
@@ -73,7 +86,8 @@ public record ClusterEvent(
                 && changedProperties.equals(other.changedProperties)
                 && java.util.Arrays.equals(styleBody, other.styleBody)
                 && purge == other.purge
-                && Objects.equals(user, other.user);
+                && Objects.equals(user, other.user)
+                && kind.equals(other.kind);
     }
 
     @Override
@@ -83,6 +97,6 @@ public record ClusterEvent(
 
     @Override
     public String toString() {
-        return "event " + id + " (" + operation + " " + objectType + " " + objectId + ", #" + sequence + " from " + origin + ")";
+        return "event " + id + " (" + operation + " " + (kind.equals(CATALOG) ? "" : kind + " ") + objectType + " " + objectId + ", #" + sequence + " from " + origin + ")";
     }
 }

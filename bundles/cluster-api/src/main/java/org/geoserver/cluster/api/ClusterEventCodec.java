@@ -26,8 +26,11 @@ import java.util.List;
 public final class ClusterEventCodec {
 
     private static final int MAGIC = 0x47534345; // "GSCE"
-    /** 2 adds the user who made the change; version 1 (without it) is still read. */
-    private static final byte VERSION = 2;
+    /**
+     * 2 adds the user who made the change, 3 the kind of the object; versions 1 and 2 (without
+     * them: catalog events) are still read.
+     */
+    private static final byte VERSION = 3;
     private static final int SIGNATURE_LENGTH = WireFields.SIGNATURE_LENGTH;
 
     private final byte[] secret;
@@ -59,6 +62,7 @@ public final class ClusterEventCodec {
             writeBytes(out, event.styleBody());
             out.writeBoolean(event.purge());
             writeBytes(out, event.user() == null ? null : event.user().getBytes(StandardCharsets.UTF_8));
+            writeString(out, event.kind());
             out.writeBoolean(secret.length > 0);
             out.flush();
             if (secret.length > 0) {
@@ -78,8 +82,8 @@ public final class ClusterEventCodec {
                 throw new InvalidEventException("not a cluster event (bad magic number)");
             }
             byte version = in.readByte();
-            if (version != 1 && version != VERSION) {
-                throw new InvalidEventException("cluster event format version " + version + " is not supported (this node reads 1 and " + VERSION + ")");
+            if (version < 1 || version > VERSION) {
+                throw new InvalidEventException("cluster event format version " + version + " is not supported (this node reads 1 to " + VERSION + ")");
             }
             String id = readString(in);
             String origin = readString(in);
@@ -101,6 +105,7 @@ public final class ClusterEventCodec {
             byte[] styleBody = readBytes(in);
             boolean purge = in.readBoolean();
             byte[] user = version >= 2 ? readBytes(in) : null;
+            String kind = version >= 3 ? readString(in) : ClusterEvent.CATALOG;
             boolean signed = in.readBoolean();
             int signedLength = message.length - in.available();
             if (secret.length > 0) {
@@ -114,7 +119,7 @@ public final class ClusterEventCodec {
                 }
             }
             return new ClusterEvent(id, origin, group, sequence, timestamp, ClusterEvent.Operation.values()[operation], objectType, objectId,
-                    payload, properties, styleBody, purge, user == null ? null : new String(user, StandardCharsets.UTF_8));
+                    payload, properties, styleBody, purge, user == null ? null : new String(user, StandardCharsets.UTF_8), kind);
         } catch (IOException e) {
             throw new InvalidEventException("truncated or corrupt cluster event: " + e.getMessage(), e);
         }

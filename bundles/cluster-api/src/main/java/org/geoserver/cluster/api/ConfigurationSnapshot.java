@@ -12,7 +12,7 @@ import org.geoserver.cluster.api.ReplicationLedger.Version;
  * @param origin the node that took it
  * @param group its group
  * @param takenAt when, milliseconds since the epoch
- * @param objects every catalog and configuration object
+ * @param objects every replicated object, of every kind
  * @param versions the ledger's version of every object, removed ones included
  * @param progress the last event handled per origin
  * @param pending events the node handled but could not apply yet (waiting for references)
@@ -28,9 +28,17 @@ public record ConfigurationSnapshot(
      * @param id its id
      * @param xml the object in GeoServer's XML
      * @param styleBody for a style, the content of its file; null when it has none
+     * @param kind the kind of replicated configuration it belongs to ({@link ReplicatedResource})
      */
-    public record SnapshotObject(String type, String id, String xml, byte[] styleBody) {
+    public record SnapshotObject(String type, String id, String xml, byte[] styleBody, String kind) {
+
+        /** A catalog object. */
+        public SnapshotObject(String type, String id, String xml, byte[] styleBody) {
+            this(type, id, xml, styleBody, ClusterEvent.CATALOG);
+        }
+
         public SnapshotObject {
+            Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(xml, "xml");

@@ -31,7 +31,8 @@ import org.geoserver.cluster.api.ReplicationLedger.Version;
 public final class ConfigurationSnapshotCodec {
 
     private static final int MAGIC = 0x47534353; // "GSCS"
-    private static final byte VERSION = 1;
+    /** 2 adds each object's kind; version 1 (catalog objects only) is still read. */
+    private static final byte VERSION = 2;
     private static final int MAX_COUNT = 10_000_000;
 
     /** Pending events are written without signature: the snapshot as a whole is sealed. */
@@ -51,6 +52,7 @@ public final class ConfigurationSnapshotCodec {
                 writeString(out, object.id());
                 writeString(out, object.xml());
                 writeBytes(out, object.styleBody());
+                writeString(out, object.kind());
             }
             out.writeInt(snapshot.versions().size());
             for (Map.Entry<String, Version> entry : snapshot.versions().entrySet()) {
@@ -79,8 +81,8 @@ public final class ConfigurationSnapshotCodec {
                 throw new InvalidEventException("not a configuration snapshot (bad magic number)");
             }
             byte version = in.readByte();
-            if (version != VERSION) {
-                throw new InvalidEventException("snapshot format version " + version + " is not supported (this node reads " + VERSION + ")");
+            if (version < 1 || version > VERSION) {
+                throw new InvalidEventException("snapshot format version " + version + " is not supported (this node reads 1 to " + VERSION + ")");
             }
             String origin = readString(in);
             String group = readString(in);
@@ -88,7 +90,11 @@ public final class ConfigurationSnapshotCodec {
             int count = readCount(in, MAX_COUNT, "objects of the snapshot of " + origin);
             List<SnapshotObject> objects = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                objects.add(new SnapshotObject(readString(in), readString(in), readString(in), readBytes(in)));
+                String type = readString(in);
+                String id = readString(in);
+                String xml = readString(in);
+                byte[] styleBody = readBytes(in);
+                objects.add(new SnapshotObject(type, id, xml, styleBody, version >= 2 ? readString(in) : ClusterEvent.CATALOG));
             }
             count = readCount(in, MAX_COUNT, "versions of the snapshot of " + origin);
             Map<String, Version> versions = new HashMap<>(count * 2);

@@ -4,7 +4,10 @@
  * {@link org.geoserver.cluster.api.EventTransport} carries them, an
  * {@link org.geoserver.cluster.api.EventHandler} (the applier) applies them, and a
  * {@link org.geoserver.cluster.api.ReplicationLedger} remembers what was applied, in the
- * {@link org.geoserver.cluster.api.StateFolder}.
+ * {@link org.geoserver.cluster.api.StateFolder}. Each kind of replicated configuration is a
+ * {@link org.geoserver.cluster.api.ReplicatedResource} service marked with its
+ * {@link org.geoserver.cluster.api.ResourceKind}: the applier, the digest and the resync reach it
+ * through that interface alone.
  */
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package org.geoserver.cluster.api;

@@ -24,27 +24,51 @@ class ClusterEventCodecTest {
         assertEquals("admin", codec.decode(codec.encode(byAdmin)).user());
 
         // An event as nodes wrote them before the user travelled (format 1): read, with no user.
+        ClusterEvent old = codec.decode(earlierFormat(1, "e-3", ClusterEvent.Operation.REMOVE, null));
+        assertEquals(new ClusterEvent("e-3", "node-a", "g", 7, 8L, ClusterEvent.Operation.REMOVE, "workspace", "ws-1", "<workspace/>", List.of(), null, false),
+                old);
+        assertEquals(null, old.user());
+    }
+
+    @Test
+    void theKindTravelsWithTheEventAndEventsOfTheSecondFormatAreCatalogEvents() throws Exception {
+        ClusterEventCodec codec = new ClusterEventCodec("secret");
+        ClusterEvent tileLayer = new ClusterEvent("e-4", "node-a", "g", 3, 4L, ClusterEvent.Operation.ADD, "tileLayer", "gwc:roads", "<tileLayer/>",
+                List.of(), null, false, "admin", "gwc");
+        ClusterEvent decoded = codec.decode(codec.encode(tileLayer));
+        assertEquals("gwc", decoded.kind());
+        assertEquals(tileLayer, decoded);
+        assertEquals(ClusterEvent.CATALOG, codec.decode(codec.encode(event(null))).kind());
+
+        // An event as nodes wrote them before events named their kind (format 2): a catalog event.
+        ClusterEvent second = new ClusterEventCodec("").decode(earlierFormat(2, "e-5", ClusterEvent.Operation.ADD, "admin"));
+        assertEquals(ClusterEvent.CATALOG, second.kind());
+        assertEquals("admin", second.user());
+    }
+
+    /** An unsigned workspace event in an earlier format: 1 has no user, 2 has one. */
+    private static byte[] earlierFormat(int format, String id, ClusterEvent.Operation operation, String user) throws java.io.IOException {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
         out.writeInt(0x47534345);
-        out.writeByte(1);
-        for (String text : List.of("e-3", "node-a", "g")) {
+        out.writeByte(format);
+        for (String text : List.of(id, "node-a", "g")) {
             writeString(out, text);
         }
         out.writeLong(7);
         out.writeLong(8);
-        out.writeByte(ClusterEvent.Operation.REMOVE.ordinal());
+        out.writeByte(operation.ordinal());
         for (String text : List.of("workspace", "ws-1", "<workspace/>")) {
             writeString(out, text);
         }
         out.writeInt(0);
         out.writeInt(-1);
         out.writeBoolean(false);
+        if (format >= 2) {
+            writeString(out, user);
+        }
         out.writeBoolean(false);
-        ClusterEvent old = codec.decode(bytes.toByteArray());
-        assertEquals(new ClusterEvent("e-3", "node-a", "g", 7, 8L, ClusterEvent.Operation.REMOVE, "workspace", "ws-1", "<workspace/>", List.of(), null, false),
-                old);
-        assertEquals(null, old.user());
+        return bytes.toByteArray();
     }
 
     private static void writeString(java.io.DataOutputStream out, String text) throws java.io.IOException {

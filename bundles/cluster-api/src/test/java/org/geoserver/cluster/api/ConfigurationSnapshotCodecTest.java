@@ -21,7 +21,8 @@ class ConfigurationSnapshotCodecTest {
                 "<layer><id>LayerInfoImpl-9</id></layer>", List.of(), null, false);
         return new ConfigurationSnapshot("node-a", "g", 1234L,
                 List.of(new SnapshotObject("workspace", "WorkspaceInfoImpl-1", "<workspace><id>WorkspaceInfoImpl-1</id><name>é</name></workspace>", null),
-                        new SnapshotObject("style", "StyleInfoImpl-1", "<style><id>StyleInfoImpl-1</id></style>", "<sld/>".getBytes(StandardCharsets.UTF_8))),
+                        new SnapshotObject("style", "StyleInfoImpl-1", "<style><id>StyleInfoImpl-1</id></style>", "<sld/>".getBytes(StandardCharsets.UTF_8)),
+                        new SnapshotObject("tileLayer", "gwc:roads", "<tileLayer/>", null, "gwc")),
                 Map.of("WorkspaceInfoImpl-1", new Version(10, "node-a"), "LayerInfoImpl-gone", new Version(11, "node-b")),
                 Map.of("node-b", 17L, "node-c", 8L), List.of(pending));
     }
@@ -37,7 +38,8 @@ class ConfigurationSnapshotCodecTest {
         assertEquals(expected.versions(), decoded.versions());
         assertEquals(expected.progress(), decoded.progress());
         assertEquals(expected.pending(), decoded.pending());
-        assertEquals(2, decoded.objects().size());
+        assertEquals(3, decoded.objects().size());
+        assertEquals(List.of(ClusterEvent.CATALOG, ClusterEvent.CATALOG, "gwc"), decoded.objects().stream().map(SnapshotObject::kind).toList());
         assertEquals(expected.objects().get(0).xml(), decoded.objects().get(0).xml());
         assertNull(decoded.objects().get(0).styleBody());
         assertArrayEquals(expected.objects().get(1).styleBody(), decoded.objects().get(1).styleBody());
