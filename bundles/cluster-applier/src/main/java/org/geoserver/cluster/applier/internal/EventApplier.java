@@ -2,15 +2,16 @@ package org.geoserver.cluster.applier.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.geoserver.cluster.api.ApplierMetrics;
@@ -26,34 +27,28 @@ import org.geoserver.cluster.api.EventHandler;
 import org.geoserver.cluster.api.Histogram;
 import org.geoserver.cluster.api.HybridLogicalClock;
 import org.geoserver.cluster.api.KeptEvents;
+import org.geoserver.cluster.api.ReplicatedResource;
 import org.geoserver.cluster.api.ReplicationLedger;
 import org.geoserver.cluster.api.ReplicationLedger.Version;
+import org.geoserver.cluster.api.ResourceKind;
 import org.geoserver.cluster.api.StateFolder;
-import org.geoserver.cluster.catalog.api.Catalog;
-import org.geoserver.cluster.catalog.api.CatalogReady;
-import org.geoserver.cluster.catalog.api.CatalogException;
-import org.geoserver.cluster.catalog.api.CatalogPersistence;
-import org.geoserver.cluster.catalog.api.Change;
-import org.geoserver.cluster.catalog.api.ChangeEvent;
-import org.geoserver.cluster.catalog.api.Info;
-import org.geoserver.cluster.catalog.api.StyleFiles;
-import org.geoserver.cluster.catalog.api.StyleInfo;
-import org.geoserver.cluster.catalog.xml.InfoXml;
-import org.geoserver.cluster.catalog.xml.XmlFormatException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the events of other nodes to the local catalog, as changes marked with their origin (so
- * they are not captured again). Idempotent: an event already handled is skipped, and a change only
- * applies if its version is later than the object's known version, which also resolves concurrent
- * edits the same way on every node. An event whose references are missing waits in a durable
- * deferred store and is retried after every applied event; one that can never apply is kept in a
- * failed store for inspection. Neither blocks later events. Snapshots are taken and installed under
- * the same lock as events are applied, so a snapshot's content matches its ledger progress.
+ * Applies the events of other nodes through the {@link ReplicatedResource} of their kind, knowing
+ * no kind itself. Idempotent: an event already handled is skipped, and a change only applies if its
+ * version is later than the object's known version, which also resolves concurrent edits the same
+ * way on every node. An event whose references are missing, or whose kind has no resource here,
+ * waits in a durable deferred store and is retried after every applied event and when a kind
+ * arrives; one that can never apply is kept in a failed store for inspection. Neither blocks later
+ * events. Snapshots are taken and installed under the same lock as events are applied, so a
+ * snapshot's content matches its ledger progress.
  */
 @Component(service = {EventHandler.class, ApplierStatus.class, ApplierMetrics.class, ConfigurationSnapshots.class, KeptEvents.class}, immediate = true)
 public class EventApplier implements EventHandler, ApplierStatus, ApplierMetrics, ConfigurationSnapshots, KeptEvents {
@@ -67,17 +62,13 @@ public class EventApplier implements EventHandler, ApplierStatus, ApplierMetrics
         FAILED
     }
 
-    private final Catalog catalog;
     private final ClusterClock clock;
     private final ReplicationLedger ledger;
-    private final StyleFiles styleFiles;
     private final ClusterConfiguration configuration;
-    /** The catalog's writer, to put applied changes on disk before the transport acknowledges them. */
-    private final CatalogPersistence persistence;
-    private final SnapshotMerge merge = new SnapshotMerge();
+    /** The resources by kind; at least one, so that events do not arrive before any can apply. */
+    private final Map<String, ReplicatedResource> resources = new ConcurrentHashMap<>();
     private final EventStore deferred;
     private final EventStore failed;
-    private final InfoXml xml = new InfoXml();
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong deferredTotal = new AtomicLong();
@@ -85,23 +76,44 @@ public class EventApplier implements EventHandler, ApplierStatus, ApplierMetrics
     private final Map<String, Long> lastHandled = new ConcurrentHashMap<>();
     private final LatencyHistogram applyLatency = new LatencyHistogram();
 
-    /** Waits for {@link CatalogReady}: an event applied before the data directory is loaded would be lost by the load. */
     @Activate
-    public EventApplier(@Reference CatalogReady ready, @Reference Catalog catalog, @Reference ClusterClock clock, @Reference ReplicationLedger ledger, @Reference StyleFiles styleFiles,
-            @Reference ClusterConfiguration configuration, @Reference CatalogPersistence persistence, @Reference StateFolder state) throws IOException {
-        this(catalog, clock, ledger, styleFiles, configuration, persistence, state.path());
+    public EventApplier(@Reference ClusterClock clock, @Reference ReplicationLedger ledger, @Reference ClusterConfiguration configuration,
+            @Reference StateFolder state) throws IOException {
+        this(clock, ledger, configuration, state.path(), Map.of());
     }
 
-    EventApplier(Catalog catalog, ClusterClock clock, ReplicationLedger ledger, StyleFiles styleFiles, ClusterConfiguration configuration,
-            CatalogPersistence persistence, Path clusterDirectory) throws IOException {
-        this.catalog = catalog;
-        this.persistence = persistence;
+    EventApplier(ClusterClock clock, ReplicationLedger ledger, ClusterConfiguration configuration, Path clusterDirectory,
+            Map<String, ReplicatedResource> resources) throws IOException {
         this.configuration = configuration;
         this.clock = clock;
         this.ledger = ledger;
-        this.styleFiles = styleFiles;
+        this.resources.putAll(resources);
         this.deferred = new EventStore(clusterDirectory.resolve("deferred"));
         this.failed = new EventStore(clusterDirectory.resolve("failed"));
+    }
+
+    /**
+     * A kind arrived: its events kept waiting for it apply now. A bind method takes no component
+     * property type (DS 1.4): the properties' map, with the key the type gives.
+     */
+    @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policy = ReferencePolicy.DYNAMIC, target = "(" + ResourceKind.PROPERTY + "=*)")
+    void addResource(ReplicatedResource resource, Map<String, Object> properties) {
+        String kind = String.valueOf(properties.get(ResourceKind.PROPERTY));
+        resources.put(kind, resource);
+        LOG.info("Replicated resource kind {} is available", kind);
+        synchronized (this) {
+            try {
+                retryDeferred();
+            } catch (IOException e) {
+                LOG.error("Could not retry the events deferred for kind {}: {}", kind, e.getMessage(), e);
+            }
+        }
+    }
+
+    void removeResource(ReplicatedResource resource, Map<String, Object> properties) {
+        String kind = String.valueOf(properties.get(ResourceKind.PROPERTY));
+        resources.remove(kind, resource);
+        LOG.info("Replicated resource kind {} is gone: its events wait until it is back", kind);
     }
 
     /** An outcome, with the reason when the event is kept aside. */
@@ -111,6 +123,10 @@ public class EventApplier implements EventHandler, ApplierStatus, ApplierMetrics
 
         static Attempt deferred(String reason) {
             return new Attempt(Outcome.DEFERRED, "waiting for referenced objects: " + reason);
+        }
+
+        static Attempt noResource(String kind) {
+            return new Attempt(Outcome.DEFERRED, "waiting for kind " + kind + ": no resource of that kind on this node");
         }
 
         static Attempt failed(String reason) {
@@ -150,50 +166,32 @@ public class EventApplier implements EventHandler, ApplierStatus, ApplierMetrics
     }
 
     private Attempt apply(ClusterEvent event) throws IOException {
-        Info info;
-        try {
-            info = xml.read(event.payload());
-        } catch (XmlFormatException e) {
-            return Attempt.failed("its payload is not a catalog object: " + e.getMessage());
-        }
-        if (!info.xml().name().equals(event.objectType()) || !event.objectId().equals(info.getId())) {
-            return Attempt.failed("its payload is a <" + info.xml().name() + "> with id " + info.getId() + ", not the announced " + event.objectType() + " "
-                    + event.objectId());
+        ReplicatedResource resource = resources.get(event.kind());
+        if (resource == null) {
+            LOG.info("Deferring {}: no resource of kind {} on this node", event, event.kind());
+            return Attempt.noResource(event.kind());
         }
         Version version = new Version(event.timestamp(), event.origin());
-        Change change = switch (event.operation()) {
-            case REMOVE -> event.purge() ? Change.remove(info).purging() : Change.remove(info);
-            case ADD, MODIFY -> info.type().isSingleton() || catalog.getById(info.getId()) != null ? Change.save(info) : Change.add(info);
-        };
-        change = change.from(event.origin()).by(event.user()).withStyleBody(event.styleBody()).onlyIf(() -> ledger.isNewer(event.objectId(), version));
-        try {
-            if (catalog.apply(change).isEmpty() && !ledger.isNewer(event.objectId(), version)) {
+        ReplicatedResource.Applied outcome = resource.apply(event, () -> ledger.isNewer(event.objectId(), version));
+        switch (outcome.outcome()) {
+            case NOT_NEWER -> {
                 skipped.incrementAndGet();
                 LOG.debug("{} is not later than the version of {} here; skipped", event, event.objectId());
                 return Attempt.SKIPPED_NOW;
             }
-        } catch (CatalogException e) {
-            switch (e.reason()) {
-                case NOT_FOUND -> {
-                    if (event.operation() != ClusterEvent.Operation.REMOVE) {
-                        LOG.info("Deferring {}: {}", event, e.getMessage());
-                        return Attempt.deferred(e.getMessage());
-                    }
-                    // Removing what is already gone: the removal holds.
-                }
-                case IN_USE -> {
-                    LOG.info("Deferring {}: {}", event, e.getMessage());
-                    return Attempt.deferred(e.getMessage());
-                }
-                case PERSISTENCE -> throw new IOException("could not write " + event + ": " + e.getMessage(), e);
-                default -> {
-                    return Attempt.failed(e.getMessage());
-                }
+            case WAITING -> {
+                LOG.info("Deferring {}: {}", event, outcome.reason());
+                return Attempt.deferred(outcome.reason());
+            }
+            case REFUSED -> {
+                return Attempt.failed(outcome.reason());
+            }
+            default -> {
+                ledger.advanceHeld(event.objectId(), version);
+                applied.incrementAndGet();
+                return Attempt.APPLIED_NOW;
             }
         }
-        ledger.advanceHeld(event.objectId(), version);
-        applied.incrementAndGet();
-        return Attempt.APPLIED_NOW;
     }
 
     /** Applies deferred events whose references arrived, repeating while that makes progress. */
@@ -315,7 +313,9 @@ public class EventApplier implements EventHandler, ApplierStatus, ApplierMetrics
      */
     @Override
     public synchronized void flush() throws Exception {
-        persistence.sync();
+        for (ReplicatedResource resource : resources.values()) {
+            resource.sync();
+        }
         deferred.sync();
         failed.sync();
         ledger.keepHeld();
@@ -330,42 +330,54 @@ public class EventApplier implements EventHandler, ApplierStatus, ApplierMetrics
         Map<String, Version> versions = ledger.versions();
         Map<String, Long> progress = ledger.progress();
         List<SnapshotObject> objects = new ArrayList<>();
-        for (Info info : catalog.list(Info.class)) {
-            byte[] body = info instanceof StyleInfo style ? styleFiles.read(style, catalog).orElse(null) : null;
-            objects.add(new SnapshotObject(info.xml().name(), info.getId(), xml.toXml(info), body));
-        }
+        new TreeMap<>(resources).values().forEach(resource -> objects.addAll(resource.export()));
         List<ClusterEvent> pending = new ArrayList<>();
         deferred.list().forEach(kept -> pending.add(kept.event()));
         ClusterSettings settings = configuration.current();
         return new ConfigurationSnapshot(settings.instanceName(), settings.group(), System.currentTimeMillis(), objects, versions, progress, pending);
     }
 
+    /** Each kind installs its part; a kind that has no resource here is left out, named in the log. */
     @Override
     public synchronized InstallReport install(ConfigurationSnapshot snapshot) throws IOException {
-        SnapshotMerge.Result merged = merge.merge(snapshot, catalog, ledger.versions(), styleFiles, true);
-        List<ChangeEvent> events;
-        try {
-            events = catalog.install(merged.contents(), merged.styleBodies(), snapshot.origin());
-        } catch (CatalogException e) {
-            if (e.reason() != CatalogException.Reason.INVALID || merged.keptLocal() == 0) {
-                throw new IOException("cannot install the " + snapshot + ": " + e.getMessage(), e);
-            }
-            // What was kept from here no longer fits the snapshot (it refers to what the snapshot removed):
-            // take the snapshot as it is; the local changes are in the outbox, and come back from the peers.
-            LOG.warn("The {} does not fit the {} objects changed here later ({}); installing it as it is", snapshot, merged.keptLocal(), e.getMessage());
-            merged = merge.merge(snapshot, catalog, ledger.versions(), styleFiles, false);
-            try {
-                events = catalog.install(merged.contents(), merged.styleBodies(), snapshot.origin());
-            } catch (CatalogException again) {
-                throw new IOException("cannot install the " + snapshot + ": " + again.getMessage(), again);
+        Map<String, List<SnapshotObject>> byKind = new TreeMap<>();
+        resources.keySet().forEach(kind -> byKind.put(kind, new ArrayList<>()));
+        Map<String, Integer> absent = new TreeMap<>();
+        Set<String> leftOut = new HashSet<>();
+        for (SnapshotObject object : snapshot.objects()) {
+            List<SnapshotObject> ofKind = byKind.get(object.kind());
+            if (ofKind == null) {
+                absent.merge(object.kind(), 1, Integer::sum);
+                leftOut.add(object.id());
+            } else {
+                ofKind.add(object);
             }
         }
+        if (!absent.isEmpty()) {
+            LOG.warn("The {} holds objects of kinds this node has no resource for, left out: {}", snapshot, absent);
+        }
+        Map<String, Version> localVersions = ledger.versions();
+        int added = 0;
+        int modified = 0;
+        int removed = 0;
+        int keptLocal = 0;
+        for (Map.Entry<String, List<SnapshotObject>> kind : byKind.entrySet()) {
+            InstallReport part = resources.get(kind.getKey()).install(kind.getValue(), snapshot.versions(), localVersions, snapshot.origin());
+            added += part.added();
+            modified += part.modified();
+            removed += part.removed();
+            keptLocal += part.keptLocal();
+        }
         try {
-            persistence.sync(); // the files before the ledger's entries for them
-        } catch (Exception e) {
+            for (ReplicatedResource resource : resources.values()) {
+                resource.sync(); // the files before the ledger's entries for them
+            }
+        } catch (IOException e) {
             throw new IOException("the " + snapshot + " is installed but could not be put on disk: " + e.getMessage(), e);
         }
-        ledger.merge(snapshot.versions(), snapshot.progress());
+        Map<String, Version> versions = new HashMap<>(snapshot.versions());
+        versions.keySet().removeAll(leftOut); // a kind installed later must not take them as held
+        ledger.merge(versions, snapshot.progress());
         Set<String> waiting = new HashSet<>();
         deferred.list().forEach(kept -> waiting.add(kept.event().id()));
         for (ClusterEvent event : snapshot.pending()) {
@@ -379,14 +391,9 @@ public class EventApplier implements EventHandler, ApplierStatus, ApplierMetrics
         } catch (Exception e) {
             throw new IOException("the " + snapshot + " is installed but could not be put on disk: " + e.getMessage(), e);
         }
-        InstallReport report = new InstallReport(count(events, ChangeEvent.Kind.ADD), count(events, ChangeEvent.Kind.MODIFY),
-                count(events, ChangeEvent.Kind.REMOVE), merged.keptLocal());
+        InstallReport report = new InstallReport(added, modified, removed, keptLocal);
         LOG.info("Installed the {}: {}", snapshot, report);
         return report;
-    }
-
-    private static int count(List<ChangeEvent> events, ChangeEvent.Kind kind) {
-        return (int) events.stream().filter(e -> e.kind() == kind).count();
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.geoserver.cluster.catalog.api.ChangeEvent;
 import org.geoserver.cluster.catalog.api.Info;
 import org.geoserver.cluster.catalog.api.StyleFiles;
 import org.geoserver.cluster.catalog.internal.CatalogImpl;
+import org.geoserver.cluster.resource.catalog.internal.CatalogResource;
 
 /**
  * A node without transport: catalog, capture into an outbox, ledger and applier, on its own folder;
@@ -51,7 +52,7 @@ final class TestNode {
         };
         catalog.setPersistence(persistence);
         StyleFiles files = (style, view) -> Optional.ofNullable(styleFiles.get(style.getId()));
-        this.applier = new EventApplier(catalog, clock, ledger, files, configuration, persistence, folder);
+        this.applier = new EventApplier(clock, ledger, configuration, folder, Map.of(ClusterEvent.CATALOG, new CatalogResource(catalog, files, persistence)));
     }
 
     /** Takes every event out of the outbox, as the transport would. */

@@ -5,19 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.geoserver.cluster.api.ApplierStatus;
+import org.geoserver.cluster.api.ClusterEvent;
 import org.geoserver.cluster.api.NodeStatus;
 import org.geoserver.cluster.api.PeerDirectory;
 import org.geoserver.cluster.api.testing.TestClusterConfiguration;
 import org.geoserver.cluster.catalog.api.XmlElement;
 import org.geoserver.cluster.catalog.internal.CatalogImpl;
+import org.geoserver.cluster.resource.catalog.internal.CatalogResource;
 import org.junit.jupiter.api.Test;
 
 class ClusterStatusResourceTest {
 
     @Test
     void reportsIdentityRolesDigestAndPeers() {
-        CatalogDigester digester = new CatalogDigester(new CatalogImpl());
+        ResourceDigests digester = new ResourceDigests(Map.of(ClusterEvent.CATALOG, new CatalogResource(new CatalogImpl(), (style, view) -> Optional.empty(), (changes, view) -> {})));
         ClusterStatusResource resource = new ClusterStatusResource(new TestClusterConfiguration(TestClusterConfiguration.settings("node-a", "g", "")), digester);
         resource.peers = (() -> List.of(new PeerDirectory.Peer(new NodeStatus("node-b", "g", digester.digest(), 0, 0, Map.of(), 3, 0, false, false), List.of(), List.of(), 0)));
         assertNull(resource.element().child("applier"), "no applier running, no counters");

@@ -1,27 +1,23 @@
-package org.geoserver.cluster.sync.internal;
+package org.geoserver.cluster.resource.catalog.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.geoserver.cluster.api.ConfigurationDigest;
+import org.geoserver.cluster.api.DigestSummary;
 import org.geoserver.cluster.catalog.api.Catalog;
 import org.geoserver.cluster.catalog.api.CatalogListener;
-import org.geoserver.cluster.catalog.api.CatalogReady;
 import org.geoserver.cluster.catalog.api.ChangeEvent;
 import org.geoserver.cluster.catalog.api.Info;
 import org.geoserver.cluster.catalog.api.XmlElement;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
 /**
  * Digests of the catalog computed from the objects' XML trees: each object's top-level properties
@@ -30,11 +26,10 @@ import org.osgi.service.component.annotations.Reference;
  *
  * <p>Every status a node sends or receives asks for the digests, and a catalog holds tens of
  * thousands of objects: the results are kept until the catalog changes (it tells this digester as
- * a {@link CatalogListener}), and an object whose XML tree is the one digested before (trees are
- * immutable) is not digested again.
+ * a {@link CatalogListener}, through {@link CatalogResource}), and an object whose XML tree is the
+ * one digested before (trees are immutable) is not digested again.
  */
-@Component(service = {ConfigurationDigest.class, CatalogListener.class})
-public class CatalogDigester implements ConfigurationDigest, CatalogListener {
+final class CatalogDigester implements ConfigurationDigest, CatalogListener {
 
     private final Catalog catalog;
     /** Counts the catalog's changes, so that a result knows whether it is still current. */
@@ -46,12 +41,6 @@ public class CatalogDigester implements ConfigurationDigest, CatalogListener {
     private record Digests(long changes, Map<String, String> byId, Map<String, String> byType, String overall) {}
 
     private record Digested(XmlElement xml, String digest) {}
-
-    /** Waits for {@link CatalogReady}: the digest of a catalog still loading would look like a drift to the peers. */
-    @Activate
-    public CatalogDigester(@Reference CatalogReady ready, @Reference Catalog catalog) {
-        this(catalog);
-    }
 
     CatalogDigester(Catalog catalog) {
         this.catalog = catalog;
@@ -89,29 +78,20 @@ public class CatalogDigester implements ConfigurationDigest, CatalogListener {
         if (known != null && known.changes() == seen) {
             return known;
         }
-        Map<String, String> byId = computeById();
-        Map<String, MessageDigest> typeDigests = new TreeMap<>();
-        byId.forEach((id, digest) -> {
-            String type = id.substring(0, id.indexOf(' '));
-            typeDigests.computeIfAbsent(type, t -> sha256()).update((id + "=" + digest + "\n").getBytes(StandardCharsets.UTF_8));
-        });
-        Map<String, String> byType = new TreeMap<>();
-        typeDigests.forEach((type, digest) -> byType.put(type, HexFormat.of().formatHex(digest.digest())));
-        MessageDigest all = sha256();
-        byType.forEach((type, digest) -> all.update((type + "=" + digest + "\n").getBytes(StandardCharsets.UTF_8)));
-        Digests result = new Digests(seen, Collections.unmodifiableMap(byId), Collections.unmodifiableMap(byType), HexFormat.of().formatHex(all.digest()));
+        DigestSummary summary = DigestSummary.of(computeById());
+        Digests result = new Digests(seen, summary.byId(), summary.byType(), summary.overall());
         last = result;
         return result;
     }
 
-    private Map<String, String> computeById() {
+    private SortedMap<String, String> computeById() {
         Map<String, Digested> previous = objects;
         Map<String, Digested> next = new HashMap<>(previous.size() * 2);
-        Map<String, String> digests = new TreeMap<>();
+        SortedMap<String, String> digests = new TreeMap<>();
         for (Info info : catalog.list(Info.class)) {
             Digested known = previous.get(info.getId());
             if (known == null || known.xml() != info.xml()) {
-                MessageDigest digest = sha256();
+                MessageDigest digest = DigestSummary.sha256();
                 digest.update(canonical(info.xml()).getBytes(StandardCharsets.UTF_8));
                 known = new Digested(info.xml(), HexFormat.of().formatHex(digest.digest()));
             }
@@ -126,13 +106,5 @@ public class CatalogDigester implements ConfigurationDigest, CatalogListener {
         List<XmlElement> children = new ArrayList<>(root.children());
         children.sort(Comparator.comparing(XmlElement::name)); // stable: repeated names keep their order
         return root.withChildren(children).toString();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 }

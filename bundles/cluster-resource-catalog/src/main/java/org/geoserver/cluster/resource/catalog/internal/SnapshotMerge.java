@@ -1,4 +1,4 @@
-package org.geoserver.cluster.applier.internal;
+package org.geoserver.cluster.resource.catalog.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.geoserver.cluster.api.ConfigurationSnapshot;
 import org.geoserver.cluster.api.ConfigurationSnapshot.SnapshotObject;
 import org.geoserver.cluster.api.ReplicationLedger.Version;
 import org.geoserver.cluster.catalog.api.Catalog;
@@ -29,13 +28,19 @@ final class SnapshotMerge {
 
     private final InfoXml xml = new InfoXml();
 
-    Result merge(ConfigurationSnapshot snapshot, Catalog catalog, Map<String, Version> localVersions, StyleFiles styleFiles, boolean keepLocal) {
+    /**
+     * @param objects the snapshot's catalog objects
+     * @param versions the snapshot's versions
+     * @param origin the node the snapshot comes from, for messages
+     */
+    Result merge(List<SnapshotObject> objects, Map<String, Version> versions, String origin, Catalog catalog, Map<String, Version> localVersions,
+            StyleFiles styleFiles, boolean keepLocal) {
         Map<String, Info> local = new LinkedHashMap<>();
         for (Info info : catalog.list(Info.class)) {
             local.put(info.getId(), info);
         }
         Map<String, SnapshotObject> remote = new LinkedHashMap<>();
-        for (SnapshotObject object : snapshot.objects()) {
+        for (SnapshotObject object : objects) {
             remote.put(object.id(), object);
         }
         List<Info> contents = new ArrayList<>();
@@ -43,21 +48,21 @@ final class SnapshotMerge {
         int keptLocal = 0;
         for (SnapshotObject object : remote.values()) {
             Info here = local.get(object.id());
-            if (keepLocal && isLater(localVersions.get(object.id()), snapshot.versions().get(object.id()))) {
+            if (keepLocal && isLater(localVersions.get(object.id()), versions.get(object.id()))) {
                 keptLocal++;
                 if (here != null) {
                     contents.add(here);
                 }
                 continue;
             }
-            Info there = read(object, snapshot);
+            Info there = read(object, origin);
             contents.add(there);
             if (there instanceof StyleInfo style && object.styleBody() != null && !sameBody(here, object.styleBody(), styleFiles, catalog)) {
                 styleBodies.put(style.getId(), object.styleBody());
             }
         }
         for (Info here : local.values()) {
-            if (!remote.containsKey(here.getId()) && keepLocal && isLater(localVersions.get(here.getId()), snapshot.versions().get(here.getId()))) {
+            if (!remote.containsKey(here.getId()) && keepLocal && isLater(localVersions.get(here.getId()), versions.get(here.getId()))) {
                 keptLocal++;
                 contents.add(here);
             }
@@ -70,16 +75,16 @@ final class SnapshotMerge {
         return local != null && (remote == null || local.compareTo(remote) > 0);
     }
 
-    private Info read(SnapshotObject object, ConfigurationSnapshot snapshot) {
+    private Info read(SnapshotObject object, String origin) {
         try {
             Info info = xml.read(object.xml());
             if (!object.id().equals(info.getId()) || !info.xml().name().equals(object.type())) {
-                throw new IllegalArgumentException("the " + snapshot + " lists " + object.type() + " " + object.id() + " but holds a <"
+                throw new IllegalArgumentException("the snapshot of " + origin + " lists " + object.type() + " " + object.id() + " but holds a <"
                         + info.xml().name() + "> with id " + info.getId());
             }
             return info;
         } catch (XmlFormatException e) {
-            throw new IllegalArgumentException("the " + snapshot + " holds an unreadable " + object.type() + " " + object.id() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("the snapshot of " + origin + " holds an unreadable " + object.type() + " " + object.id() + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.geoserver.cluster.sync.internal;
+package org.geoserver.cluster.resource.catalog.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
