@@ -17,4 +17,9 @@ public interface ConfigurationDigest {
 
     /** One digest per object id, for naming the objects that differ. */
     Map<String, String> digestsById();
+
+    /** One digest per replicated resource kind, so that nodes compare only the kinds both have; empty when not known. */
+    default Map<String, String> digestsByKind() {
+        return Map.of();
+    }
 }

@@ -26,13 +26,24 @@ import java.util.Map;
  * @param failed events it keeps because they cannot be applied
  * @param handled per origin node, the last sequence it handled (applied, skipped or kept), so that a
  *     peer knows how far behind it the node is
+ * @param kinds per replicated resource kind the node has, that kind's digest: a peer compares the
+ *     kinds both have, and names the others; empty from a node of an earlier version (catalog only)
  */
 public record NodeStatus(String instanceName, String group, String digest, int outbox, long timestamp, Map<String, String> digestsByType, int versions,
-        long published, boolean receiving, boolean readOnly, boolean master, boolean slave, int deferred, int failed, Map<String, Long> handled) {
+        long published, boolean receiving, boolean readOnly, boolean master, boolean slave, int deferred, int failed, Map<String, Long> handled,
+        Map<String, String> kinds) {
 
     public NodeStatus {
         digestsByType = Map.copyOf(digestsByType);
         handled = Map.copyOf(handled);
+        kinds = Map.copyOf(kinds);
+    }
+
+    /** A status that does not name its kinds (a node of an earlier version: the catalog only). */
+    public NodeStatus(String instanceName, String group, String digest, int outbox, long timestamp, Map<String, String> digestsByType, int versions,
+            long published, boolean receiving, boolean readOnly, boolean master, boolean slave, int deferred, int failed, Map<String, Long> handled) {
+        this(instanceName, group, digest, outbox, timestamp, digestsByType, versions, published, receiving, readOnly, master, slave, deferred, failed,
+                handled, Map.of());
     }
 
     /** A status without roles, kept events or progress (a node of an earlier version sends none): master and slave, nothing kept. */

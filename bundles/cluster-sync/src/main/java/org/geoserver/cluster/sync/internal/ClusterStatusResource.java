@@ -80,6 +80,8 @@ public class ClusterStatusResource implements RestResource {
                         XmlElement.text("sameDigest", Boolean.toString(peer.sameDigest())),
                         XmlElement.text("differingTypes", String.join(",", peer.differingTypes())),
                         XmlElement.text("differingObjects", String.join(",", peer.differingObjects())),
+                        XmlElement.text("kindsMissingHere", String.join(",", peer.kindsMissingHere())),
+                        XmlElement.text("kindsMissingThere", String.join(",", peer.kindsMissingThere())),
                         XmlElement.text("versions", Integer.toString(peer.status().versions())),
                         XmlElement.text("outbox", Integer.toString(peer.status().outbox())),
                         XmlElement.text("lastSeen", Instant.ofEpochMilli(peer.lastSeen()).toString()))));

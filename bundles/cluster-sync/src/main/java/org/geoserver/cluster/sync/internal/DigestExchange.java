@@ -106,7 +106,8 @@ public class DigestExchange implements StatusListener, PeerDirectory {
         ApplierStatus kept = applier;
         return new NodeStatus(settings.instanceName(), settings.group(), digest.digest(), current == null ? 0 : current.size(), clock.getAsLong(),
                 digest.digestsByType(), ledger.versionCount(), current == null ? 0 : current.lastAppended(), receiving(settings), settings.readOnly(),
-                settings.toggleMaster(), settings.toggleSlave(), kept == null ? 0 : kept.deferred(), kept == null ? 0 : kept.failed(), ledger.progress());
+                settings.toggleMaster(), settings.toggleSlave(), kept == null ? 0 : kept.deferred(), kept == null ? 0 : kept.failed(), ledger.progress(),
+                digest.digestsByKind());
     }
 
     /** True while this node does not apply other nodes' events, or knows of some it has not handled yet. */
@@ -144,13 +145,15 @@ public class DigestExchange implements StatusListener, PeerDirectory {
     @Override
     public void statusReceived(NodeStatus status) {
         NodeStatus own = status();
-        boolean same = own.digest().equals(status.digest());
-        List<String> differingTypes = same ? List.of() : differingTypes(own.digestsByType(), status.digestsByType());
+        SharedKinds kinds = SharedKinds.of(own.kinds(), status.kinds());
+        boolean same = kinds.same() ? own.digest().equals(status.digest()) : kinds.sharedDigestsEqual();
+        List<String> differingTypes = same ? List.of() : kinds.same() ? differingTypes(own.digestsByType(), status.digestsByType())
+                : differingSharedTypes(own.digestsByType(), status.digestsByType());
         if (same) {
             differingObjects.remove(status.instanceName());
         }
-        peers.put(status.instanceName(),
-                new Peer(status, differingTypes, differingObjects.getOrDefault(status.instanceName(), List.of()), clock.getAsLong()));
+        peers.put(status.instanceName(), new Peer(status, differingTypes, differingObjects.getOrDefault(status.instanceName(), List.of()), clock.getAsLong(),
+                kinds.missingHere(), kinds.missingThere()));
         ClusterSettings settings = configuration.current();
         // Triggered by a peer with its own data directory, which is then the source (see SnapshotResync.bestSource).
         if (!same && own.versions() == 0 && status.versions() > 0 && !status.readOnly() && settings.autoResync() && settings.toggleSlave()) {
@@ -203,6 +206,14 @@ public class DigestExchange implements StatusListener, PeerDirectory {
         if (current != null) {
             current.resync(node, reason);
         }
+    }
+
+    /** Types both sides have whose digests differ: the types of a kind only one side has are not compared. */
+    static List<String> differingSharedTypes(Map<String, String> here, Map<String, String> there) {
+        TreeSet<String> types = new TreeSet<>(here.keySet());
+        types.retainAll(there.keySet());
+        types.removeIf(type -> Objects.equals(here.get(type), there.get(type)));
+        return List.copyOf(types.isEmpty() ? List.of("(overall)") : types);
     }
 
     /** Types whose digests differ or that only one side has. */

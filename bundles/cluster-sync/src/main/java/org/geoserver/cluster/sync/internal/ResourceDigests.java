@@ -28,8 +28,8 @@ public class ResourceDigests implements ConfigurationDigest {
     private final Map<String, ReplicatedResource> resources = new ConcurrentHashMap<>();
     private volatile Summed last;
 
-    /** A summary with the maps it was computed from, compared by identity. */
-    private record Summed(List<Map<String, String>> from, DigestSummary summary) {}
+    /** A summary and the digest of each kind, with the maps they were computed from, compared by identity. */
+    private record Summed(List<Map<String, String>> from, DigestSummary summary, Map<String, String> byKind) {}
 
     public ResourceDigests() {}
 
@@ -49,32 +49,43 @@ public class ResourceDigests implements ConfigurationDigest {
 
     @Override
     public String digest() {
-        return current().overall();
+        return current().summary().overall();
     }
 
     @Override
     public Map<String, String> digestsByType() {
-        return current().byType();
+        return current().summary().byType();
     }
 
     /** Keys are "type id", sorted, so that the per-type digests are independent of creation order. */
     @Override
     public Map<String, String> digestsById() {
-        return current().byId();
+        return current().summary().byId();
     }
 
-    private DigestSummary current() {
+    @Override
+    public Map<String, String> digestsByKind() {
+        return current().byKind();
+    }
+
+    private Summed current() {
+        Map<String, ReplicatedResource> byName = new TreeMap<>(resources);
         List<Map<String, String>> maps = new ArrayList<>();
-        new TreeMap<>(resources).values().forEach(resource -> maps.add(resource.digests()));
+        byName.values().forEach(resource -> maps.add(resource.digests()));
         Summed known = last;
         if (known != null && sameMaps(known.from(), maps)) {
-            return known.summary();
+            return known;
         }
         SortedMap<String, String> byId = new TreeMap<>();
         maps.forEach(byId::putAll);
-        DigestSummary summary = DigestSummary.of(byId);
-        last = new Summed(maps, summary);
-        return summary;
+        Map<String, String> byKind = new TreeMap<>();
+        int i = 0;
+        for (String kind : byName.keySet()) {
+            byKind.put(kind, DigestSummary.of(new TreeMap<>(maps.get(i++))).overall());
+        }
+        Summed result = new Summed(maps, DigestSummary.of(byId), Map.copyOf(byKind));
+        last = result;
+        return result;
     }
 
     private static boolean sameMaps(List<Map<String, String>> a, List<Map<String, String>> b) {

@@ -16,7 +16,13 @@ import org.junit.jupiter.api.Test;
 class DigestExchangeTest {
 
     private String localDigest = "aaa";
+    private Map<String, String> localKinds = Map.of();
     private final ConfigurationDigest digest = new ConfigurationDigest() {
+        @Override
+        public Map<String, String> digestsByKind() {
+            return localKinds;
+        }
+
         @Override
         public String digest() {
             return localDigest;
@@ -64,6 +70,29 @@ class DigestExchangeTest {
         localDigest = "bbb";
         exchange.statusReceived(new NodeStatus("node-b", "g", "bbb", 0, 2, Map.of("layer", "bbb", "style", "s"), 4, 0, false, false));
         assertTrue(exchange.peers().get(0).sameDigest());
+    }
+
+    @Test
+    void aKindOnlyOneNodeHasIsNamedNotComparedAndNotADrift() throws Exception {
+        recordResyncs();
+        localKinds = Map.of("catalog", "c1");
+        Map<String, Long> none = Map.of();
+        for (int i = 0; i < 6; i++) {
+            exchange.statusReceived(new NodeStatus("node-b", "g", "other", 0, 1, Map.of("layer", "aaa", "style", "s", "note", "n"), 4, 0, false, false,
+                    true, true, 0, 0, none, Map.of("catalog", "c1", "notes", "n1")));
+        }
+        var known = exchange.peers().get(0);
+        assertTrue(known.sameDigest(), "the kinds both have are the same");
+        assertEquals(List.of("notes"), known.kindsMissingHere());
+        assertEquals(List.of(), known.kindsMissingThere());
+        awaitResyncs(1);
+        assertTrue(resyncs.isEmpty(), "a missing kind is not a drift: " + resyncs);
+
+        exchange.statusReceived(new NodeStatus("node-b", "g", "other", 0, 1, Map.of("layer", "bbb", "style", "s", "note", "n"), 4, 0, false, false,
+                true, true, 0, 0, none, Map.of("catalog", "c2", "notes", "n1")));
+        var peer = exchange.peers().get(0);
+        assertFalse(peer.sameDigest(), "a kind both have differs");
+        assertEquals(List.of("layer"), peer.differingTypes(), "only the types both have are compared");
     }
 
     /** Records resync requests. */

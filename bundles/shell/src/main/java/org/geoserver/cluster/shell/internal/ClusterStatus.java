@@ -44,6 +44,12 @@ final class ClusterStatus {
             if (!peer.sameDigest() && !peer.differingObjects().isEmpty()) {
                 out.append("    differing objects: ").append(String.join(", ", peer.differingObjects())).append('\n');
             }
+            if (!peer.kindsMissingHere().isEmpty()) {
+                out.append("    kinds this node lacks (not compared): ").append(String.join(", ", peer.kindsMissingHere())).append('\n');
+            }
+            if (!peer.kindsMissingThere().isEmpty()) {
+                out.append("    kinds it lacks (not compared): ").append(String.join(", ", peer.kindsMissingThere())).append('\n');
+            }
         }
         return out.toString();
     }
