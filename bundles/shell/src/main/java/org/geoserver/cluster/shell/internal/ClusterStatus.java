@@ -30,7 +30,7 @@ final class ClusterStatus {
             line(out, "Applier", "not running");
         } else {
             line(out, "Applied", applier.applied() + " events (" + applier.skipped() + " skipped as repeated or older)");
-            line(out, "Deferred", applier.deferred() + " events waiting for referenced objects");
+            line(out, "Deferred", applier.deferred() + " events waiting for referenced objects, or for the bundle of their kind");
             line(out, "Failed", applier.failed() + " events kept for inspection in ${karaf.data}/cluster/failed");
         }
         Map<String, Long> progress = new TreeMap<>(ledger.progress());
