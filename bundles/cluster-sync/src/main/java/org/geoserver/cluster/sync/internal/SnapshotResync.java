@@ -3,13 +3,17 @@ package org.geoserver.cluster.sync.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 import org.geoserver.cluster.api.ClusterConfiguration;
 import org.geoserver.cluster.api.ClusterResync;
 import org.geoserver.cluster.api.ConfigurationSnapshot;
@@ -147,11 +151,27 @@ public class SnapshotResync implements ClusterResync {
     /**
      * The nodes sharing the most common digest, sorted by name. Ties go to the group whose node knows
      * the most versions (the one with more cluster history), then to the group holding the smallest name.
+     * When the nodes do not all have the same resource kinds, only the kinds every node has count
+     * (a node lacking a kind's bundle does not form a group of its own).
      */
+    /** The kinds every node has, or null when they all have the same kinds or a status does not name its kinds. */
+    private static Set<String> commonKinds(List<NodeStatus> statuses) {
+        if (statuses.stream().anyMatch(status -> status.kinds().isEmpty())
+                || statuses.stream().map(status -> status.kinds().keySet()).distinct().count() <= 1) {
+            return null;
+        }
+        Set<String> common = new HashSet<>(statuses.get(0).kinds().keySet());
+        statuses.forEach(status -> common.retainAll(status.kinds().keySet()));
+        return common;
+    }
+
     static List<NodeStatus> majority(List<NodeStatus> statuses) {
+        Set<String> common = commonKinds(statuses);
         Map<String, List<NodeStatus>> byDigest = new LinkedHashMap<>();
         for (NodeStatus status : statuses) {
-            byDigest.computeIfAbsent(status.digest(), d -> new ArrayList<>()).add(status);
+            String key = common == null ? status.digest() : new TreeMap<>(status.kinds()).entrySet().stream()
+                    .filter(kind -> common.contains(kind.getKey())).map(Object::toString).collect(Collectors.joining(","));
+            byDigest.computeIfAbsent(key, d -> new ArrayList<>()).add(status);
         }
         Comparator<List<NodeStatus>> larger = Comparator.comparingInt(List::size);
         Comparator<List<NodeStatus>> moreHistory = Comparator.comparingInt(group -> group.stream().mapToInt(NodeStatus::versions).max().orElse(0));

@@ -109,6 +109,22 @@ class SnapshotResyncTest {
     }
 
     @Test
+    void aNodeLackingAKindDoesNotFormAGroupOfItsOwn() {
+        NodeStatus a = withKinds("node-a", "x1", Map.of("catalog", "c1", "notes", "n1"));
+        NodeStatus b = withKinds("node-b", "x2", Map.of("catalog", "c2", "notes", "n1"));
+        NodeStatus c = withKinds("node-c", "y", Map.of("catalog", "c2"));
+        assertEquals(List.of("node-b", "node-c"), SnapshotResync.majority(List.of(a, b, c)).stream().map(NodeStatus::instanceName).toList(),
+                "b and c share the catalog, the kind all have; a's catalog is the odd one out");
+        NodeStatus earlier = new NodeStatus("node-d", "g", "x1", 0, 1, Map.of(), 4, 0, false, false);
+        assertEquals(List.of("node-a", "node-d"), SnapshotResync.majority(List.of(a, b, earlier)).stream().map(NodeStatus::instanceName).toList(),
+                "a status without kinds: overall digests compare");
+    }
+
+    private static NodeStatus withKinds(String name, String digest, Map<String, String> kinds) {
+        return new NodeStatus(name, "g", digest, 0, 1, Map.of(), 4, 0, false, false, true, true, 0, 0, Map.of(), kinds);
+    }
+
+    @Test
     void theSourceIsANodeOfTheMajorityThatTookPartLately() {
         List<PeerDirectory.Peer> peers = List.of(peer("node-e", "x", 9, 99_000L), peer("node-c", "y", 9, 99_000L), peer("node-d", "y", 9, 99_000L),
                 peer("node-a", "z", 0, 99_000L), peer("node-b", "x", 9, 10_000L));
