@@ -16,7 +16,8 @@ import org.junit.Test;
  * "notes" (module itests/notes-kind) is installed into nodes a and b of a running cluster, node c
  * does without it. A note written on a is captured, replicated to b and digested; c names the kind
  * it lacks and is not taken for drifted; a note edited by hand behind the cluster's back on b is
- * reported as a difference and repaired by a resync; a removal on b reaches a.
+ * reported as a difference and repaired by a resync; a removal on b reaches a. Node c connects
+ * through the broker URL of the JMS transport's own PID, set beside a dead one in org.geoserver.cluster.
  */
 public class ResourceKindClusterTest {
 
@@ -28,7 +29,10 @@ public class ResourceKindClusterTest {
         try (KarafNode a = KarafNode.unpack("kind-a"); KarafNode b = KarafNode.unpack("kind-b"); KarafNode c = KarafNode.unpack("kind-c")) {
             a.cluster("", false).start();
             b.cluster(a.brokerUrl(), false).start();
-            c.cluster(a.brokerUrl(), false).start();
+            // c finds the broker through the JMS transport's own PID, which wins over the (dead) GeoServer key.
+            c.cluster("tcp://127.0.0.1:1", false);
+            c.configure("org.geoserver.cluster.transport.jms.cfg", "brokerURL", a.brokerUrl());
+            c.start();
             for (KarafNode node : new KarafNode[] {a, b, c}) {
                 node.awaitReady(Duration.ofSeconds(120)).awaitClusterConnection(Duration.ofSeconds(60));
             }

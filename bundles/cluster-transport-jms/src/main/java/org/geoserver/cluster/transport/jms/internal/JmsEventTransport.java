@@ -44,10 +44,12 @@ import org.geoserver.cluster.broker.api.EmbeddedBroker;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +60,8 @@ import org.slf4j.LoggerFactory;
  * and flushed them. Connects, reconnects and reconfigures on a thread of its own, so a
  * node starts and serves while the broker is down.
  */
-@Component(service = {EventTransport.class, TransportStatistics.class}, immediate = true)
+@Component(service = {EventTransport.class, TransportStatistics.class}, immediate = true, configurationPid = JmsTransportConfig.PID)
+@Designate(ocd = JmsTransportConfig.class)
 public class JmsEventTransport implements EventTransport, TransportStatistics {
 
     private static final Logger LOG = LoggerFactory.getLogger(JmsEventTransport.class);
@@ -69,6 +72,8 @@ public class JmsEventTransport implements EventTransport, TransportStatistics {
     private static final int MAX_BATCH = 200;
 
     private final ClusterConfiguration configuration;
+    /** The keys of the transport's own PID; null in tests that set none. */
+    private volatile JmsTransportConfig own;
     private final Path rejectedDirectory;
     private final ExecutorService connector = Executors.newSingleThreadExecutor(r -> new Thread(r, "geoserver-cluster-jms-connector"));
     private final AutoCloseable subscription;
@@ -103,15 +108,28 @@ public class JmsEventTransport implements EventTransport, TransportStatistics {
     public JmsEventTransport(
             @Reference ClusterConfiguration configuration,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) EmbeddedBroker embeddedBroker,
-            @Reference StateFolder state) {
-        this(configuration, embeddedBroker, state.path().resolve("rejected"));
+            @Reference StateFolder state, JmsTransportConfig own) {
+        this(configuration, embeddedBroker, state.path().resolve("rejected"), own);
     }
 
+    /** With the node's settings only, as when the transport's own PID sets nothing. */
     JmsEventTransport(ClusterConfiguration configuration, EmbeddedBroker embeddedBroker, Path rejectedDirectory) {
+        this(configuration, embeddedBroker, rejectedDirectory, null);
+    }
+
+    JmsEventTransport(ClusterConfiguration configuration, EmbeddedBroker embeddedBroker, Path rejectedDirectory, JmsTransportConfig own) {
         this.configuration = configuration;
         this.embeddedBroker = embeddedBroker;
         this.rejectedDirectory = rejectedDirectory;
-        this.subscription = configuration.subscribe(changed -> onConnector(() -> reconnect(changed)));
+        this.own = own;
+        this.subscription = configuration.subscribe(changed -> onConnector(() -> reconnect(TransportSettings.overlay(changed, this.own))));
+    }
+
+    /** The transport's own keys changed (etc/org.geoserver.cluster.transport.jms.cfg): connect again with them. */
+    @Modified
+    void modified(JmsTransportConfig changed) {
+        this.own = changed;
+        onConnector(() -> reconnect(TransportSettings.overlay(configuration.current(), changed)));
     }
 
 
