@@ -1,6 +1,8 @@
 package org.geoserver.cluster.api;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
 
@@ -15,6 +17,18 @@ public interface Outbox {
      * so that sequence order is storage order.
      */
     ClusterEvent append(LongFunction<ClusterEvent> eventForSequence) throws IOException;
+
+    /**
+     * Appends several events as {@link #append} does, in order, all durable on return: the
+     * outbox may wait for the disk once for them together.
+     */
+    default List<ClusterEvent> appendAll(List<LongFunction<ClusterEvent>> eventsForSequences) throws IOException {
+        List<ClusterEvent> appended = new ArrayList<>(eventsForSequences.size());
+        for (LongFunction<ClusterEvent> eventForSequence : eventsForSequences) {
+            appended.add(append(eventForSequence));
+        }
+        return appended;
+    }
 
     /** The oldest event not yet sent. */
     Optional<ClusterEvent> peek() throws IOException;

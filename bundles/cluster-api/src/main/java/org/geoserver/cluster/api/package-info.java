@@ -9,5 +9,5 @@
  * {@link org.geoserver.cluster.api.ResourceKind}: the applier, the digest and the resync reach it
  * through that interface alone.
  */
-@org.osgi.annotation.versioning.Version("2.1.0")
+@org.osgi.annotation.versioning.Version("2.2.0")
 package org.geoserver.cluster.api;

@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -53,9 +52,10 @@ public class CatalogImpl implements Catalog {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final CatalogRules rules;
     private final ReloadCheck reloadCheck = new ReloadCheck();
-    private final List<CatalogListener> listeners = new CopyOnWriteArrayList<>();
+    private final CatalogListeners listeners = new CatalogListeners();
     private final SnapshotLoader loader;
     private volatile CatalogPersistence persistence;
+    private final GroupCommit commits;
     private CatalogState state;
     private long sequence;
 
@@ -68,6 +68,7 @@ public class CatalogImpl implements Catalog {
         this.rules = new CatalogRules(clock);
         this.loader = new SnapshotLoader(rules);
         this.state = loader.load(List.of()).state();
+        this.commits = new GroupCommit(lock.writeLock(), () -> persistence, listeners, last -> sequence = last);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -260,16 +261,23 @@ public class CatalogImpl implements Catalog {
 
     // ---------------------------------------------------------------- changes
 
+    /**
+     * A change made here is applied and its files planned under the lock, then put on disk with the
+     * changes of other writers after it ({@link GroupCommit}), so that readers never wait for the
+     * disk. A change from another node is applied once no local change waits for the disk, so that
+     * its condition (is it newer?) sees every earlier local change as recorded by the listeners.
+     */
     @Override
     public List<ChangeEvent> apply(Change change) {
-        Lock write = lock.writeLock();
-        write.lock();
+        boolean local = change.origin() == null;
+        Lock write = local ? lockForLocalChange() : lockWithoutWaitingChanges();
+        List<ChangeEvent> events;
+        GroupCommit.Pending pending;
         try {
             if (change.condition() != null && !change.condition().getAsBoolean()) {
                 return List.of();
             }
             Transaction tx = new Transaction(state, change);
-            List<ChangeEvent> events;
             try {
                 if (change.operation() != Change.Operation.REMOVE) {
                     checkTypes(change);
@@ -285,7 +293,7 @@ public class CatalogImpl implements Catalog {
                     return List.of();
                 }
                 events = tx.events(sequence + 1);
-                if (change.origin() == null) {
+                if (local) {
                     // Other nodes' objects were read from XML already; this node's may come from anywhere (JSON, code).
                     for (ChangeEvent event : events) {
                         if (event.after() != null) {
@@ -297,9 +305,31 @@ public class CatalogImpl implements Catalog {
                 tx.rollback();
                 throw e;
             }
-            commit(events, tx::rollback, events.get(0).info());
-            return events;
+            pending = commit(events, tx::rollback, events.get(0).info(), local);
         } finally {
+            write.unlock();
+        }
+        if (pending != null) {
+            commits.await(pending);
+        }
+        return events;
+    }
+
+    private Lock lockForLocalChange() {
+        Lock write = lock.writeLock();
+        write.lock();
+        return write;
+    }
+
+    /** The write lock, taken when no local change waits for the disk (those are carried out first). */
+    private Lock lockWithoutWaitingChanges() {
+        Lock write = lock.writeLock();
+        while (true) {
+            commits.drain();
+            write.lock();
+            if (commits.isEmpty()) {
+                return write;
+            }
             write.unlock();
         }
     }
@@ -315,21 +345,14 @@ public class CatalogImpl implements Catalog {
 
     @Override
     public List<String> replaceAll(Collection<? extends Info> contents) {
-        Lock write = lock.writeLock();
-        write.lock();
+        Lock write = lockWithoutWaitingChanges();
         try {
             SnapshotLoader.Result result = loader.load(contents);
             state = result.state();
             for (String problem : result.problems()) {
                 LOG.warn("Left out of the catalog: {}", problem);
             }
-            for (CatalogListener listener : listeners) {
-                try {
-                    listener.reloaded();
-                } catch (RuntimeException e) {
-                    LOG.error("Catalog listener {} failed on reload: {}", listener, e.getMessage(), e);
-                }
-            }
+            listeners.reloaded();
             return result.problems();
         } finally {
             write.unlock();
@@ -338,8 +361,7 @@ public class CatalogImpl implements Catalog {
 
     @Override
     public List<ChangeEvent> install(Collection<? extends Info> contents, Map<String, byte[]> styleBodies, String origin) {
-        Lock write = lock.writeLock();
-        write.lock();
+        Lock write = lockWithoutWaitingChanges();
         try {
             SnapshotLoader.Result result = loader.load(contents);
             if (!result.problems().isEmpty()) {
@@ -352,7 +374,7 @@ public class CatalogImpl implements Catalog {
                 return events;
             }
             state = result.state();
-            commit(events, () -> state = before, "the configuration of " + origin);
+            commit(events, () -> state = before, "the configuration of " + origin, false);
             return events;
         } finally {
             write.unlock();
@@ -360,11 +382,13 @@ public class CatalogImpl implements Catalog {
     }
 
     /**
-     * Persists the events of a change already in {@link #state}, then announces them; undoes the
-     * change when they cannot be written, naming {@code what} (turned into text only then: it is
-     * the first object of every change).
+     * Plans the files of a change already in {@link #state} and announces it: a local one once on
+     * disk (the pending change returned, to await without the lock), one from another node at once
+     * (its files follow in the applier's {@link CatalogPersistence#sync}). Undoes the change when
+     * its files cannot be planned, naming {@code what} (turned into text only then: it is the first
+     * object of every change).
      */
-    private void commit(List<ChangeEvent> events, Runnable undo, Object what) {
+    private GroupCommit.Pending commit(List<ChangeEvent> events, Runnable undo, Object what, boolean local) {
         CatalogPersistence writer = persistence;
         if (writer != null) {
             try {
@@ -378,15 +402,11 @@ public class CatalogImpl implements Catalog {
             }
         }
         sequence += events.size();
-        for (ChangeEvent event : events) {
-            for (CatalogListener listener : listeners) {
-                try {
-                    listener.changed(event);
-                } catch (RuntimeException e) {
-                    LOG.error("Catalog listener {} failed on {}: {}", listener, event, e.getMessage(), e);
-                }
-            }
+        if (local) {
+            return commits.queue(events, undo, what);
         }
+        listeners.changed(events);
+        return null;
     }
 
     /** The events taking {@code from} to {@code to}: removals of dependents first, then additions and modifications of dependencies first. */

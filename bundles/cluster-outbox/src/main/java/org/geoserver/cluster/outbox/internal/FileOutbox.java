@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.LongFunction;
@@ -81,19 +83,34 @@ public class FileOutbox implements Outbox {
     }
 
     @Override
-    public synchronized ClusterEvent append(LongFunction<ClusterEvent> eventForSequence) throws IOException {
-        long sequence = nextSequence;
-        if (sequence > reservedUpTo) {
-            reserve(sequence + BLOCK - 1);
+    public ClusterEvent append(LongFunction<ClusterEvent> eventForSequence) throws IOException {
+        return appendAll(List.of(eventForSequence)).get(0);
+    }
+
+    /** Each file forced before its rename, the folder synced once for them all. */
+    @Override
+    public synchronized List<ClusterEvent> appendAll(List<LongFunction<ClusterEvent>> eventsForSequences) throws IOException {
+        long first = nextSequence;
+        long last = first + eventsForSequences.size() - 1;
+        if (last > reservedUpTo) {
+            reserve(last + BLOCK - 1);
         }
-        ClusterEvent event = eventForSequence.apply(sequence);
-        Path file = directory.resolve(String.format("%020d%s", sequence, SUFFIX));
-        AtomicFiles.writeDurably(file, codec.encode(event));
-        nextSequence = sequence + 1;
-        lastAppended = sequence;
-        pending.put(sequence, file);
+        List<ClusterEvent> events = new ArrayList<>(eventsForSequences.size());
+        TreeMap<Long, Path> written = new TreeMap<>();
+        for (LongFunction<ClusterEvent> eventForSequence : eventsForSequences) {
+            long sequence = first + events.size();
+            ClusterEvent event = eventForSequence.apply(sequence);
+            Path file = directory.resolve(String.format("%020d%s", sequence, SUFFIX));
+            AtomicFiles.write(file, codec.encode(event));
+            events.add(event);
+            written.put(sequence, file);
+        }
+        AtomicFiles.syncFolder(directory);
+        nextSequence = last + 1;
+        lastAppended = last;
+        pending.putAll(written);
         notifyAll();
-        return event;
+        return events;
     }
 
     private void reserve(long upTo) throws IOException {

@@ -36,6 +36,26 @@ class FileOutboxTest {
     }
 
     @Test
+    void aGroupAppendedTogetherKeepsItsOrderAcrossARestartAndTheReservation() throws Exception {
+        FileOutbox outbox = new FileOutbox(() -> data);
+        outbox.append(FileOutboxTest::event);
+        List<java.util.function.LongFunction<ClusterEvent>> group = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            group.add(FileOutboxTest::event); // more than one block of reserved numbers
+        }
+        List<ClusterEvent> appended = outbox.appendAll(group);
+        assertEquals(1_500, appended.size());
+        for (int i = 0; i < appended.size(); i++) {
+            assertEquals(2 + i, appended.get(i).sequence());
+        }
+        assertEquals(1_501, outbox.lastAppended());
+        FileOutbox restarted = new FileOutbox(() -> data);
+        assertEquals(1_501, restarted.size());
+        assertEquals(1, restarted.peek().orElseThrow().sequence());
+        assertTrue(restarted.append(FileOutboxTest::event).sequence() > 1_501, "numbering goes on above the group");
+    }
+
+    @Test
     void survivesARestartAndNumbersOnAboveEverythingHandedOut() throws Exception {
         FileOutbox outbox = new FileOutbox(() -> data);
         ClusterEvent first = outbox.append(FileOutboxTest::event);

@@ -40,6 +40,11 @@ public class ClusterPersistencePolicy implements CatalogPersistence {
     }
 
     @Override
+    public void discard(List<ChangeEvent> events) {
+        dataDirectory.discard(events);
+    }
+
+    @Override
     public void persist(List<ChangeEvent> changes, Catalog catalog) throws Exception {
         List<ChangeEvent> written = changes.stream().filter(change -> writes(change.origin())).toList();
         if (!written.isEmpty()) {

@@ -38,12 +38,13 @@ import org.slf4j.LoggerFactory;
  * by a higher-ranked {@link CatalogPersistence} that may delegate here through
  * {@link DataDirectoryPersistence}.
  *
- * <p>A local change is on disk, its folders synced, when {@link #persist} returns. The files of
- * changes from other nodes are written by {@link #sync}, once per batch the transport acknowledges:
- * a file changed many times in the batch is written once, the others by several threads, each on
- * disk before it replaces the old one, and each folder synced once. Whatever reads or writes the
- * data directory here first carries out what is pending, so the files always follow the order of
- * the changes.
+ * <p>{@link #persist} only plans a change's file operations; {@link #sync} carries out what is
+ * planned, in order: a file changed many times meanwhile is written once, the others by several
+ * threads, each on disk before it replaces the old one, and each folder synced once. The catalog
+ * syncs local changes (several writers' together) before it answers them, the cluster the changes
+ * from other nodes once per batch the transport acknowledges. Whatever reads or writes the data
+ * directory here first carries out what is pending, so the files always follow the order of the
+ * changes.
  */
 @Component(
         service = {CatalogPersistence.class, StyleFiles.class, DataDirectoryPersistence.class},
@@ -54,7 +55,7 @@ public class DataDirectoryPersister implements DataDirectoryPersistence {
 
     private final DataDirectory dataDirectory;
     private final InfoXml xml = new InfoXml();
-    /** The file operations of changes from other nodes not carried out yet, in order; guarded by this. */
+    /** The file operations planned and not carried out yet, in order; guarded by this. */
     private final FilePlan pending = new FilePlan();
     private final ExecutorService writers = FilePlan.writers();
 
@@ -67,7 +68,6 @@ public class DataDirectoryPersister implements DataDirectoryPersistence {
     public void persist(List<ChangeEvent> changes, Catalog after) throws IOException {
         DataDirectoryLayout layout = new DataDirectoryLayout(dataDirectory.root(), dataDirectory.maxFileNameBytes());
         OnDisk onDisk = new OnDisk(changes, after);
-        // Changes from other nodes are written in sync(), once per batch; local ones here.
         FilePlan plan = new FilePlan();
         for (ChangeEvent event : changes) {
             try {
@@ -79,13 +79,13 @@ public class DataDirectoryPersister implements DataDirectoryPersistence {
             }
         }
         synchronized (this) {
-            if (changes.get(0).isLocal()) {
-                carryOutPending();
-                plan.execute(layout.root(), writers);
-            } else {
-                pending.addAll(plan);
-            }
+            pending.addAll(plan);
         }
+    }
+
+    @Override
+    public synchronized void discard(List<ChangeEvent> events) {
+        pending.discard(events);
     }
 
     @Override
@@ -99,7 +99,7 @@ public class DataDirectoryPersister implements DataDirectoryPersistence {
         try {
             sync();
         } catch (IOException e) {
-            LOG.error("Stopping with {} file operations of changes from other nodes not carried out in {}: {}", pending.size(), dataDirectory.root(), e.getMessage(), e);
+            LOG.error("Stopping with {} planned file operations not carried out in {}: {}", pending.size(), dataDirectory.root(), e.getMessage(), e);
         } finally {
             writers.shutdown();
         }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -105,6 +106,13 @@ final class FilePlan {
 
     void delete(Path path) {
         operations.add(new Step("delete " + path, () -> AtomicFiles.delete(path), current, List.of(path.getParent())));
+    }
+
+    /** Leaves out the operations of these events (compared by identity) not carried out yet. */
+    void discard(List<ChangeEvent> events) {
+        Set<ChangeEvent> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
+        dropped.addAll(events);
+        operations.removeIf(operation -> dropped.contains(operation instanceof Write w ? w.event() : ((Step) operation).event()));
     }
 
     /** Appends the operations of a later plan. */

@@ -211,7 +211,9 @@ class FixtureDataDirectoriesTest {
             }
         }
         Path copy = temp.resolve("copy");
-        Fixtures.persister(copy).persist(additions, catalog);
+        DataDirectoryPersister copyFiles = Fixtures.persister(copy);
+        copyFiles.persist(additions, catalog);
+        copyFiles.sync();
 
         DataDirectoryLoader.Result reread = Fixtures.LOADER.load(copy);
         assertEquals(List.of(), reread.problems());
