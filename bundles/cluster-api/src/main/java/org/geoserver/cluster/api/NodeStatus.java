@@ -28,15 +28,25 @@ import java.util.Map;
  *     peer knows how far behind it the node is
  * @param kinds per replicated resource kind the node has, that kind's digest: a peer compares the
  *     kinds both have, and names the others; empty from a node of an earlier version (catalog only)
+ * @param syncing whether it is joining ({@link JoinStatus}): it holds no configuration of its own
+ *     yet, so it is no snapshot source, and a load balancer should not send it requests
  */
 public record NodeStatus(String instanceName, String group, String digest, int outbox, long timestamp, Map<String, String> digestsByType, int versions,
         long published, boolean receiving, boolean readOnly, boolean master, boolean slave, int deferred, int failed, Map<String, Long> handled,
-        Map<String, String> kinds) {
+        Map<String, String> kinds, boolean syncing) {
 
     public NodeStatus {
         digestsByType = Map.copyOf(digestsByType);
         handled = Map.copyOf(handled);
         kinds = Map.copyOf(kinds);
+    }
+
+    /** A status that does not say whether it is syncing (a node of an earlier version: it is not). */
+    public NodeStatus(String instanceName, String group, String digest, int outbox, long timestamp, Map<String, String> digestsByType, int versions,
+            long published, boolean receiving, boolean readOnly, boolean master, boolean slave, int deferred, int failed, Map<String, Long> handled,
+            Map<String, String> kinds) {
+        this(instanceName, group, digest, outbox, timestamp, digestsByType, versions, published, receiving, readOnly, master, slave, deferred, failed,
+                handled, kinds, false);
     }
 
     /** A status that does not name its kinds (a node of an earlier version: the catalog only). */

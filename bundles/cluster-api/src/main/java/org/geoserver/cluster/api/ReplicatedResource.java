@@ -78,4 +78,12 @@ public interface ReplicatedResource {
      */
     InstallReport install(List<SnapshotObject> objects, Map<String, Version> versions, Map<String, Version> localVersions, String origin)
             throws IOException;
+
+    /**
+     * True when it holds configuration of its own, beyond what a new data directory starts with: a
+     * node whose resources hold none joins its cluster by taking a peer's snapshot first.
+     */
+    default boolean holdsConfiguration() {
+        return !digests().isEmpty();
+    }
 }

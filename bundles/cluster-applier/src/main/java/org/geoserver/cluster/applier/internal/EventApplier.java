@@ -26,6 +26,7 @@ import org.geoserver.cluster.api.ConfigurationSnapshots;
 import org.geoserver.cluster.api.EventHandler;
 import org.geoserver.cluster.api.Histogram;
 import org.geoserver.cluster.api.HybridLogicalClock;
+import org.geoserver.cluster.api.JoinStatus;
 import org.geoserver.cluster.api.KeptEvents;
 import org.geoserver.cluster.api.ReplicatedResource;
 import org.geoserver.cluster.api.ReplicationLedger;
@@ -50,8 +51,9 @@ import org.slf4j.LoggerFactory;
  * events. Snapshots are taken and installed under the same lock as events are applied, so a
  * snapshot's content matches its ledger progress.
  */
-@Component(service = {EventHandler.class, ApplierStatus.class, ApplierMetrics.class, ConfigurationSnapshots.class, KeptEvents.class}, immediate = true)
-public class EventApplier implements EventHandler, ApplierStatus, ApplierMetrics, ConfigurationSnapshots, KeptEvents {
+@Component(service = {EventHandler.class, ApplierStatus.class, ApplierMetrics.class, ConfigurationSnapshots.class, KeptEvents.class, JoinStatus.class},
+        immediate = true)
+public class EventApplier implements EventHandler, ApplierStatus, ApplierMetrics, ConfigurationSnapshots, KeptEvents, JoinStatus {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventApplier.class);
 
@@ -75,15 +77,24 @@ public class EventApplier implements EventHandler, ApplierStatus, ApplierMetrics
     private final AtomicLong failedTotal = new AtomicLong();
     private final Map<String, Long> lastHandled = new ConcurrentHashMap<>();
     private final LatencyHistogram applyLatency = new LatencyHistogram();
+    /** Null for nodes assembled by hand in tests, which have joined. */
+    private final JoinMarker join;
 
     @Activate
     public EventApplier(@Reference ClusterClock clock, @Reference ReplicationLedger ledger, @Reference ClusterConfiguration configuration,
             @Reference StateFolder state) throws IOException {
-        this(clock, ledger, configuration, state.path(), Map.of());
+        this(clock, ledger, configuration, state.path(), Map.of(), true);
     }
 
     EventApplier(ClusterClock clock, ReplicationLedger ledger, ClusterConfiguration configuration, Path clusterDirectory,
             Map<String, ReplicatedResource> resources) throws IOException {
+        this(clock, ledger, configuration, clusterDirectory, resources, false);
+    }
+
+    /** @param joins whether the node joins its cluster when it starts without configuration (see {@link JoinMarker}) */
+    EventApplier(ClusterClock clock, ReplicationLedger ledger, ClusterConfiguration configuration, Path clusterDirectory,
+            Map<String, ReplicatedResource> resources, boolean joins) throws IOException {
+        this.join = joins ? new JoinMarker(clusterDirectory, this::holdsConfigurationOrHistory) : null;
         this.configuration = configuration;
         this.clock = clock;
         this.ledger = ledger;
@@ -120,6 +131,7 @@ public class EventApplier implements EventHandler, ApplierStatus, ApplierMetrics
     private record Attempt(Outcome outcome, String reason) {
         static final Attempt APPLIED_NOW = new Attempt(Outcome.APPLIED, null);
         static final Attempt SKIPPED_NOW = new Attempt(Outcome.SKIPPED, null);
+        static final Attempt JOINING = new Attempt(Outcome.DEFERRED, "waiting for the snapshot this joining node installs before single events");
 
         static Attempt deferred(String reason) {
             return new Attempt(Outcome.DEFERRED, "waiting for referenced objects: " + reason);
@@ -134,6 +146,33 @@ public class EventApplier implements EventHandler, ApplierStatus, ApplierMetrics
         }
     }
 
+    private boolean holdsConfigurationOrHistory() {
+        return ledger.versionCount() > 0 || !ledger.progress().isEmpty() || resources.values().stream().anyMatch(ReplicatedResource::holdsConfiguration);
+    }
+
+    /**
+     * Only while it applies other nodes' events through the broker and may install snapshots by
+     * itself: a node on its own, a master only, or one with {@code autoResync} off takes events as
+     * they come.
+     */
+    @Override
+    public boolean joining() {
+        ClusterSettings settings = configuration.current();
+        return join != null && settings.connection() && settings.toggleSlave() && settings.autoResync() && join.joining();
+    }
+
+    @Override
+    public synchronized void settle(String reason) {
+        if (join != null && join.joined(reason)) {
+            try {
+                retryDeferred();
+                durably("the events kept while joining");
+            } catch (IOException e) {
+                LOG.error("Could not apply the events kept while this node was joining: {}", e.getMessage(), e);
+            }
+        }
+    }
+
     @Override
     public synchronized void handle(ClusterEvent event) throws IOException {
         clock.observe(event.timestamp());
@@ -142,7 +181,7 @@ public class EventApplier implements EventHandler, ApplierStatus, ApplierMetrics
             LOG.debug("Skipping {}: already handled", event);
             return;
         }
-        Attempt attempt = apply(event);
+        Attempt attempt = joining() ? Attempt.JOINING : apply(event);
         switch (attempt.outcome()) {
             case DEFERRED -> {
                 deferred.keep(event, attempt.reason());
@@ -196,6 +235,9 @@ public class EventApplier implements EventHandler, ApplierStatus, ApplierMetrics
 
     /** Applies deferred events whose references arrived, repeating while that makes progress. */
     private void retryDeferred() throws IOException {
+        if (joining()) {
+            return; // the snapshot first
+        }
         boolean progress = true;
         while (progress) {
             progress = false;
@@ -384,6 +426,9 @@ public class EventApplier implements EventHandler, ApplierStatus, ApplierMetrics
             if (waiting.add(event.id())) {
                 deferred.keep(event, "waiting for referenced objects on " + snapshot.origin() + " when its snapshot was taken");
             }
+        }
+        if (join != null) {
+            join.joined("installed the " + snapshot);
         }
         retryDeferred();
         try {

@@ -35,6 +35,11 @@ final class TestNode {
     final Map<String, byte[]> styleFiles = new ConcurrentHashMap<>();
 
     TestNode(String name, Path folder) throws IOException {
+        this(name, folder, false);
+    }
+
+    /** @param joins whether the node joins its cluster when it holds no configuration, as a node of the distribution does */
+    TestNode(String name, Path folder, boolean joins) throws IOException {
         this.name = name;
         NodeClock clock = new NodeClock();
         this.outbox = new FileOutbox(() -> folder);
@@ -52,7 +57,8 @@ final class TestNode {
         };
         catalog.setPersistence(persistence);
         StyleFiles files = (style, view) -> Optional.ofNullable(styleFiles.get(style.getId()));
-        this.applier = new EventApplier(clock, ledger, configuration, folder, Map.of(ClusterEvent.CATALOG, new CatalogResource(catalog, files, persistence)));
+        this.applier = new EventApplier(clock, ledger, configuration, folder, Map.of(ClusterEvent.CATALOG, new CatalogResource(catalog, files, persistence)),
+                joins);
     }
 
     /** Takes every event out of the outbox, as the transport would. */

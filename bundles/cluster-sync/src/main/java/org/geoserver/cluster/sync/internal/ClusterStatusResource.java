@@ -7,6 +7,7 @@ import org.geoserver.cluster.api.ApplierStatus;
 import org.geoserver.cluster.api.ClusterConfiguration;
 import org.geoserver.cluster.api.ClusterSettings;
 import org.geoserver.cluster.api.ConfigurationDigest;
+import org.geoserver.cluster.api.JoinStatus;
 import org.geoserver.cluster.api.Outbox;
 import org.geoserver.cluster.api.PeerDirectory;
 import org.geoserver.cluster.catalog.api.XmlElement;
@@ -40,6 +41,8 @@ public class ClusterStatusResource implements RestResource {
     volatile Outbox outbox;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile ApplierStatus applier;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile JoinStatus join;
 
     @Activate
     public ClusterStatusResource(@Reference ClusterConfiguration configuration, @Reference ConfigurationDigest digest) {
@@ -65,6 +68,7 @@ public class ClusterStatusResource implements RestResource {
                 XmlElement.text("master", Boolean.toString(settings.toggleMaster())),
                 XmlElement.text("slave", Boolean.toString(settings.toggleSlave())),
                 XmlElement.text("readOnly", Boolean.toString(settings.readOnly())),
+                XmlElement.text("syncing", Boolean.toString(ClusterHealthResource.joining(join))),
                 XmlElement.text("digest", digest.digest()),
                 XmlElement.text("outbox", Integer.toString(currentOutbox == null ? 0 : currentOutbox.size()))));
         ApplierStatus currentApplier = applier;
@@ -83,6 +87,7 @@ public class ClusterStatusResource implements RestResource {
                         XmlElement.text("kindsMissingHere", String.join(",", peer.kindsMissingHere())),
                         XmlElement.text("kindsMissingThere", String.join(",", peer.kindsMissingThere())),
                         XmlElement.text("versions", Integer.toString(peer.status().versions())),
+                        XmlElement.text("syncing", Boolean.toString(peer.status().syncing())),
                         XmlElement.text("outbox", Integer.toString(peer.status().outbox())),
                         XmlElement.text("lastSeen", Instant.ofEpochMilli(peer.lastSeen()).toString()))));
             }

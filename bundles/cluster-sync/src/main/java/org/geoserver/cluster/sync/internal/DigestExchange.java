@@ -17,6 +17,7 @@ import org.geoserver.cluster.api.ClusterResync;
 import org.geoserver.cluster.api.ClusterSettings;
 import org.geoserver.cluster.api.ConfigurationDigest;
 import org.geoserver.cluster.api.EventTransport;
+import org.geoserver.cluster.api.JoinStatus;
 import org.geoserver.cluster.api.NodeStatus;
 import org.geoserver.cluster.api.Outbox;
 import org.geoserver.cluster.api.PeerDirectory;
@@ -38,7 +39,11 @@ import org.slf4j.LoggerFactory;
  * tell it. A peer whose digest stays different while neither node has events left to send or to
  * apply (statuses say what each published and whether it is still receiving) has drifted: the objects that differ are asked for and logged, and with {@code autoResync} the node
  * whose configuration most peers do not share installs a snapshot from one that they do. A node
- * that never took part in the cluster and differs from a peer that did resyncs at once.
+ * that never took part in the cluster and differs from a peer that did resyncs at once. A joining
+ * node ({@link JoinStatus}) takes the snapshot of the first peer it hears of that is not joining
+ * itself; when none is heard of it starts the cluster's configuration itself: after
+ * {@link #FIRST_NODE_MILLIS} alone, or after one interval when every peer heard of is joining too
+ * and this node's name is the smallest.
  */
 @Component(service = PeerDirectory.class, immediate = true)
 public class DigestExchange implements StatusListener, PeerDirectory {
@@ -47,6 +52,8 @@ public class DigestExchange implements StatusListener, PeerDirectory {
     static final long INTERVAL_MILLIS = 5_000;
     /** Time without any event from a peer that is ahead, after which its missing events are taken as lost. */
     static final long STALL_MILLIS = 3 * INTERVAL_MILLIS;
+    /** Time connected without hearing of a peer that holds configuration, after which a joining node is the first of its cluster. */
+    static final long FIRST_NODE_MILLIS = 3 * INTERVAL_MILLIS;
     /** Consecutive differing statuses from a settled peer before it counts as drifted. */
     private static final int DRIFT_THRESHOLD = 3;
 
@@ -68,6 +75,10 @@ public class DigestExchange implements StatusListener, PeerDirectory {
     volatile ClusterResync resync;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile ApplierStatus applier;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile JoinStatus join;
+    /** When the transport was first found connected while joining; 0 before. */
+    private volatile long joiningConnectedSince;
     /** Objects found different, by peer, until its digest is the same again. */
     private final Map<String, List<String>> differingObjects = new ConcurrentHashMap<>();
 
@@ -107,7 +118,12 @@ public class DigestExchange implements StatusListener, PeerDirectory {
         return new NodeStatus(settings.instanceName(), settings.group(), digest.digest(), current == null ? 0 : current.size(), clock.getAsLong(),
                 digest.digestsByType(), ledger.versionCount(), current == null ? 0 : current.lastAppended(), receiving(settings), settings.readOnly(),
                 settings.toggleMaster(), settings.toggleSlave(), kept == null ? 0 : kept.deferred(), kept == null ? 0 : kept.failed(), ledger.progress(),
-                digest.digestsByKind());
+                digest.digestsByKind(), joining());
+    }
+
+    private boolean joining() {
+        JoinStatus current = join;
+        return current != null && current.joining();
     }
 
     /** True while this node does not apply other nodes' events, or knows of some it has not handled yet. */
@@ -140,6 +156,31 @@ public class DigestExchange implements StatusListener, PeerDirectory {
         } catch (TransportException | RuntimeException e) {
             LOG.debug("Could not publish this node's status: {}", e.getMessage());
         }
+        settleWhenFirst();
+    }
+
+    /** Ends the joining when no peer holding configuration is there to take it from (see the class comment). */
+    void settleWhenFirst() {
+        JoinStatus current = join;
+        if (current == null || !current.joining()) {
+            return;
+        }
+        long now = clock.getAsLong();
+        if (joiningConnectedSince == 0) {
+            joiningConnectedSince = now;
+        }
+        List<NodeStatus> recent = peers.values().stream().filter(p -> now - p.lastSeen() <= SnapshotResync.PEER_EXPIRY_MILLIS).map(Peer::status).toList();
+        if (recent.stream().anyMatch(status -> !status.syncing())) {
+            return; // its snapshot comes (statusReceived)
+        }
+        long waited = now - joiningConnectedSince;
+        String own = configuration.current().instanceName();
+        if (waited >= FIRST_NODE_MILLIS) {
+            current.settle("no peer holding configuration was heard of within " + FIRST_NODE_MILLIS / 1000 + " s: this node is the first of its cluster");
+        } else if (waited >= INTERVAL_MILLIS && !recent.isEmpty() && recent.stream().allMatch(status -> own.compareTo(status.instanceName()) < 0)) {
+            current.settle("every peer heard of is joining too (" + recent.stream().map(NodeStatus::instanceName).sorted().toList()
+                    + ") and this node's name is the smallest: it is the first of its cluster");
+        }
     }
 
     @Override
@@ -155,6 +196,17 @@ public class DigestExchange implements StatusListener, PeerDirectory {
         peers.put(status.instanceName(), new Peer(status, differingTypes, differingObjects.getOrDefault(status.instanceName(), List.of()), clock.getAsLong(),
                 kinds.missingHere(), kinds.missingThere()));
         ClusterSettings settings = configuration.current();
+        if (own.syncing()) {
+            if (!status.syncing()) {
+                JoinStatus current = join;
+                if (same && current != null) {
+                    current.settle("its configuration is the same as node " + status.instanceName() + "'s");
+                } else {
+                    requestResync(null, "this node never took part in the cluster and joins it without configuration of its own: node " + status.instanceName() + " holds some");
+                }
+            }
+            return;
+        }
         // Triggered by a peer with its own data directory, which is then the source (see SnapshotResync.bestSource).
         if (!same && own.versions() == 0 && status.versions() > 0 && !status.readOnly() && settings.autoResync() && settings.toggleSlave()) {
             requestResync(null, "this node never took part in the cluster and differs from node " + status.instanceName());

@@ -128,7 +128,8 @@ public class SnapshotResync implements ClusterResync {
     }
 
     /**
-     * The peer to take a snapshot from: among peers heard of lately that took part in the cluster,
+     * The peer to take a snapshot from: among peers heard of lately that took part in the cluster
+     * or are not joining it (a data directory adopted by the first node counts as history),
      * one of those sharing the digest most peers have (ties: the group with the smallest instance
      * name), so that a single drifted peer is not copied; one with its own data directory first.
      */
@@ -136,7 +137,7 @@ public class SnapshotResync implements ClusterResync {
         long now = clock.getAsLong();
         List<NodeStatus> candidates = new ArrayList<>();
         for (PeerDirectory.Peer peer : peers.peers()) {
-            if (now - peer.lastSeen() <= PEER_EXPIRY_MILLIS && peer.status().versions() > 0) {
+            if (now - peer.lastSeen() <= PEER_EXPIRY_MILLIS && (peer.status().versions() > 0 || !peer.status().syncing())) {
                 candidates.add(peer.status());
             }
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.geoserver.cluster.api.ApplierStatus;
+import org.geoserver.cluster.api.JoinStatus;
 import org.geoserver.cluster.api.ClusterSettings;
 import org.geoserver.cluster.api.EventTransport;
 import org.geoserver.cluster.api.Outbox;
@@ -18,12 +19,20 @@ final class ClusterStatus {
 
     static String render(ClusterSettings settings, EventTransport transport, Outbox outbox, ReplicationLedger ledger, ApplierStatus applier,
             PeerDirectory peers) {
+        return render(settings, transport, outbox, ledger, applier, peers, null);
+    }
+
+    static String render(ClusterSettings settings, EventTransport transport, Outbox outbox, ReplicationLedger ledger, ApplierStatus applier,
+            PeerDirectory peers, JoinStatus join) {
         StringBuilder out = new StringBuilder();
         line(out, "Instance", settings.instanceName());
         line(out, "Group", settings.group());
         line(out, "Roles", (settings.toggleMaster() ? "master" : "") + (settings.toggleMaster() && settings.toggleSlave() ? " + " : "")
                 + (settings.toggleSlave() ? "slave" : "") + (settings.toggleMaster() || settings.toggleSlave() ? "" : "none"));
         line(out, "Read only", settings.readOnly() ? "enabled (changes from other nodes stay in memory)" : "disabled");
+        if (join != null && join.joining()) {
+            line(out, "Syncing", "joining the cluster: a peer's snapshot comes before single events (rest/cluster/health answers 503)");
+        }
         line(out, "Broker", transport == null ? "no transport running" : transport.describe());
         line(out, "Outbox", outbox == null ? "capture not running" : outbox.size() + " events waiting to be sent");
         if (applier == null) {

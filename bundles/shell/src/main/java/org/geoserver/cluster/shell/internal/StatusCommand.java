@@ -5,6 +5,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.geoserver.cluster.api.ApplierStatus;
+import org.geoserver.cluster.api.JoinStatus;
 import org.geoserver.cluster.api.ClusterConfiguration;
 import org.geoserver.cluster.api.EventTransport;
 import org.geoserver.cluster.api.Outbox;
@@ -33,9 +34,12 @@ public class StatusCommand implements Action {
     @Reference(optional = true)
     PeerDirectory peers;
 
+    @Reference(optional = true)
+    JoinStatus join;
+
     @Override
     public Object execute() {
-        System.out.print(ClusterStatus.render(configuration.current(), transport, outbox, ledger, applier, peers));
+        System.out.print(ClusterStatus.render(configuration.current(), transport, outbox, ledger, applier, peers, join));
         return null;
     }
 }

@@ -20,7 +20,9 @@ import org.geoserver.cluster.catalog.api.Change;
 import org.geoserver.cluster.catalog.api.ChangeEvent;
 import org.geoserver.cluster.catalog.api.Info;
 import org.geoserver.cluster.catalog.api.StyleFiles;
+import org.geoserver.cluster.catalog.api.LayerGroupInfo;
 import org.geoserver.cluster.catalog.api.StyleInfo;
+import org.geoserver.cluster.catalog.api.WorkspaceInfo;
 import org.geoserver.cluster.catalog.xml.InfoXml;
 import org.geoserver.cluster.catalog.xml.XmlFormatException;
 import org.osgi.service.component.annotations.Activate;
@@ -48,6 +50,8 @@ public class CatalogResource implements ReplicatedResource, CatalogListener {
     private final CatalogDigester digester;
     private final SnapshotMerge merge = new SnapshotMerge();
     private final InfoXml xml = new InfoXml();
+    /** The styles GeoServer puts in a new data directory. */
+    private static final java.util.Set<String> NEW_DATA_DIRECTORY_STYLES = java.util.Set.of("point", "line", "polygon", "raster", "generic");
 
     /**
      * Waits for {@link CatalogReady}: an event applied before the data directory is loaded would be
@@ -117,6 +121,13 @@ public class CatalogResource implements ReplicatedResource, CatalogListener {
         } catch (Exception e) {
             throw new IOException("the catalog's changes could not be put on disk: " + e.getMessage(), e);
         }
+    }
+
+    /** Any workspace, layer group or style but the five a new data directory holds (its settings and services are not configuration of its own). */
+    @Override
+    public boolean holdsConfiguration() {
+        return !catalog.list(WorkspaceInfo.class).isEmpty() || !catalog.list(LayerGroupInfo.class).isEmpty()
+                || catalog.list(StyleInfo.class).stream().anyMatch(style -> style.getWorkspace() != null || !NEW_DATA_DIRECTORY_STYLES.contains(style.getName()));
     }
 
     @Override

@@ -240,6 +240,7 @@ public class JmsEventTransport implements EventTransport, TransportStatistics {
                 message.setInt("failed", status.failed());
                 message.setString("handled", StatusFields.encode(status.handled()));
                 message.setString("kinds", StatusFields.encode(status.kinds()));
+                message.setBoolean("syncing", status.syncing());
                 statusProducer.send(message, DeliveryMode.NON_PERSISTENT, Message.DEFAULT_PRIORITY, STATUS_TIME_TO_LIVE_MILLIS);
             } catch (JMSException e) {
                 throw new TransportException("could not send the status of " + status.instanceName() + " to " + url + ": " + e.getMessage(), e);
@@ -704,7 +705,7 @@ public class JmsEventTransport implements EventTransport, TransportStatistics {
                     !map.itemExists("master") || map.getBoolean("master"), !map.itemExists("slave") || map.getBoolean("slave"),
                     map.itemExists("deferred") ? map.getInt("deferred") : 0, map.itemExists("failed") ? map.getInt("failed") : 0,
                     StatusFields.decodeLongs(map.itemExists("handled") ? map.getString("handled") : null),
-                    StatusFields.decode(map.itemExists("kinds") ? map.getString("kinds") : null));
+                    StatusFields.decode(map.itemExists("kinds") ? map.getString("kinds") : null), map.itemExists("syncing") && map.getBoolean("syncing"));
             ClusterSettings current = configuration.current();
             if (status.instanceName() == null || status.instanceName().equals(current.instanceName()) || !current.group().equals(status.group())) {
                 return;
