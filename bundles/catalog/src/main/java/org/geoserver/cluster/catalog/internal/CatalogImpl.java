@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.geoserver.cluster.catalog.api.Catalog;
 import org.geoserver.cluster.catalog.api.CatalogDefaults;
@@ -33,7 +34,6 @@ import org.geoserver.cluster.catalog.api.StoreInfo;
 import org.geoserver.cluster.catalog.api.StyleInfo;
 import org.geoserver.cluster.catalog.api.WorkspaceInfo;
 import org.geoserver.cluster.catalog.types.GeoServerTypes;
-import org.geoserver.cluster.catalog.internal.CatalogState.Key;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -132,24 +132,24 @@ public class CatalogImpl implements Catalog {
 
     @Override
     public WorkspaceInfo getWorkspaceByName(String name) {
-        return read(() -> copy(CatalogRules.workspace(state, name)));
+        return read(() -> copy(state.workspace(name)));
     }
 
     @Override
     public NamespaceInfo getNamespaceByPrefix(String prefix) {
-        return read(() -> copy(CatalogRules.namespace(state, prefix)));
+        return read(() -> copy(state.namespace(prefix)));
     }
 
     @Override
     public NamespaceInfo getNamespaceByURI(String uri) {
-        return read(() -> copy(state.lookup(new Key("uri", "", uri), NamespaceInfo.class)));
+        return read(() -> copy(state.lookup(new Key.NamespaceUri(uri), NamespaceInfo.class)));
     }
 
     @Override
     public <T extends StoreInfo> T getStoreByName(String workspace, String name, Class<T> type) {
         return read(() -> {
-            WorkspaceInfo ws = CatalogRules.workspace(state, workspace);
-            return ws == null ? null : copy(state.lookup(new Key("store", ws.getId(), name), type));
+            WorkspaceInfo ws = state.workspace(workspace);
+            return ws == null ? null : copy(state.lookup(new Key.Store(ws.getId(), name), type));
         });
     }
 
@@ -159,8 +159,8 @@ public class CatalogImpl implements Catalog {
     }
 
     private <T extends ResourceInfo> T resource(String workspace, String name, Class<T> type) {
-        NamespaceInfo ns = CatalogRules.namespace(state, workspace);
-        return ns == null ? null : state.lookup(new Key("resource", ns.getId(), name), type);
+        NamespaceInfo ns = state.namespace(workspace);
+        return ns == null ? null : state.lookup(new Key.Resource(ns.getId(), name), type);
     }
 
     @Override
@@ -169,13 +169,13 @@ public class CatalogImpl implements Catalog {
             int colon = name.indexOf(':');
             if (colon >= 0) {
                 ResourceInfo resource = resource(name.substring(0, colon), name.substring(colon + 1), ResourceInfo.class);
-                return resource == null ? null : copy(state.lookup(new Key("layer", resource.getId(), ""), LayerInfo.class));
+                return resource == null ? null : copy(state.lookup(new Key.LayerOf(resource.getId()), LayerInfo.class));
             }
             WorkspaceInfo defaultWorkspace = defaultWorkspace();
             if (defaultWorkspace != null) {
                 ResourceInfo resource = resource(defaultWorkspace.getName(), name, ResourceInfo.class);
-                if (resource != null && state.lookup(new Key("layer", resource.getId(), "")) != null) {
-                    return copy(state.lookup(new Key("layer", resource.getId(), ""), LayerInfo.class));
+                if (resource != null && state.lookup(new Key.LayerOf(resource.getId())) != null) {
+                    return copy(state.lookup(new Key.LayerOf(resource.getId()), LayerInfo.class));
                 }
             }
             List<LayerInfo> matches = state.all(LayerInfo.class).stream().filter(l -> name.equals(l.getName())).toList();
@@ -185,35 +185,36 @@ public class CatalogImpl implements Catalog {
 
     @Override
     public LayerInfo getLayerByResource(String resourceId) {
-        return read(() -> copy(state.lookup(new Key("layer", resourceId, ""), LayerInfo.class)));
+        return read(() -> copy(state.lookup(new Key.LayerOf(resourceId), LayerInfo.class)));
     }
 
     @Override
     public LayerGroupInfo getLayerGroupByName(String workspace, String name) {
-        return read(() -> copy(scoped("layerGroup", workspace, name, LayerGroupInfo.class)));
+        return read(() -> copy(scoped(Key.LayerGroup::new, workspace, name, LayerGroupInfo.class)));
     }
 
     @Override
     public StyleInfo getStyleByName(String workspace, String name) {
-        return read(() -> copy(scoped("style", workspace, name, StyleInfo.class)));
+        return read(() -> copy(scoped(Key.Style::new, workspace, name, StyleInfo.class)));
     }
 
-    private <T extends Info> T scoped(String kind, String workspace, String name, Class<T> type) {
+    /** An object named in a workspace given by name, null meaning the global scope. */
+    private <T extends Info> T scoped(BiFunction<String, String, Key> key, String workspace, String name, Class<T> type) {
         if (workspace == null) {
-            return state.lookup(new Key(kind, "", name), type);
+            return state.lookup(key.apply(null, name), type);
         }
-        WorkspaceInfo ws = CatalogRules.workspace(state, workspace);
-        return ws == null ? null : state.lookup(new Key(kind, ws.getId(), name), type);
+        WorkspaceInfo ws = state.workspace(workspace);
+        return ws == null ? null : state.lookup(key.apply(ws.getId(), name), type);
     }
 
     @Override
     public List<StoreInfo> getStoresByWorkspace(String workspaceId) {
-        return read(() -> copies(CatalogRules.storesOf(state, workspaceId)));
+        return read(() -> copies(state.referrers(new Referrers.StoresOf(workspaceId), StoreInfo.class)));
     }
 
     @Override
     public List<ResourceInfo> getResourcesByStore(String storeId) {
-        return read(() -> copies(CatalogRules.resourcesOf(state, storeId)));
+        return read(() -> copies(state.referrers(new Referrers.ResourcesOfStore(storeId), ResourceInfo.class)));
     }
 
     @Override
@@ -230,13 +231,13 @@ public class CatalogImpl implements Catalog {
     public NamespaceInfo getDefaultNamespace() {
         return read(() -> {
             WorkspaceInfo workspace = defaultWorkspace();
-            return workspace == null ? null : copy(CatalogRules.namespace(state, workspace.getName()));
+            return workspace == null ? null : copy(state.namespace(workspace.getName()));
         });
     }
 
     @Override
     public StoreInfo getDefaultStore(String workspaceId) {
-        return read(() -> CatalogRules.storesOf(state, workspaceId).stream().filter(StoreInfo::isDefault).findFirst().map(CatalogImpl::copy).orElse(null));
+        return read(() -> state.referrers(new Referrers.StoresOf(workspaceId), StoreInfo.class).stream().filter(StoreInfo::isDefault).findFirst().map(CatalogImpl::copy).orElse(null));
     }
 
     @Override
@@ -251,12 +252,12 @@ public class CatalogImpl implements Catalog {
 
     @Override
     public SettingsInfo getSettings(String workspaceId) {
-        return read(() -> copy(state.lookup(new Key("settings", workspaceId, ""), SettingsInfo.class)));
+        return read(() -> copy(state.lookup(new Key.Settings(workspaceId), SettingsInfo.class)));
     }
 
     @Override
     public ServiceInfo getService(String serviceType, String workspaceId) {
-        return read(() -> copy(state.lookup(new Key("service", CatalogState.scope(workspaceId), serviceType), ServiceInfo.class)));
+        return read(() -> copy(state.lookup(new Key.Service(workspaceId, serviceType), ServiceInfo.class)));
     }
 
     // ---------------------------------------------------------------- changes

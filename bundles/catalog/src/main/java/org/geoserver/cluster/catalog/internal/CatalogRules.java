@@ -30,7 +30,6 @@ import org.geoserver.cluster.catalog.api.SettingsInfo;
 import org.geoserver.cluster.catalog.api.StoreInfo;
 import org.geoserver.cluster.catalog.api.StyleInfo;
 import org.geoserver.cluster.catalog.api.WorkspaceInfo;
-import org.geoserver.cluster.catalog.internal.CatalogState.Key;
 
 /**
  * GeoServer's catalog rules: what may be added, saved and removed, and what a change implies for
@@ -146,7 +145,7 @@ final class CatalogRules {
                 tx.modify(workspace, renamed);
             }
         } else if (after instanceof ResourceInfo resource) {
-            LayerInfo layer = state.lookup(new Key("layer", resource.getId(), ""), LayerInfo.class);
+            LayerInfo layer = state.lookup(new Key.LayerOf(resource.getId()), LayerInfo.class);
             if (layer != null && !Objects.equals(layer.getName(), resource.getName())) {
                 LayerInfo renamed = Info.copyOf(layer);
                 renamed.setName(resource.getName());
@@ -184,8 +183,8 @@ final class CatalogRules {
     }
 
     private void clearOtherDefaultStores(Transaction tx, StoreInfo store) {
-        for (StoreInfo other : tx.state().all(StoreInfo.class)) {
-            if (other.isDefault() && !other.getId().equals(store.getId()) && Objects.equals(other.getWorkspace(), store.getWorkspace())) {
+        for (StoreInfo other : storesOf(tx.state(), store.getWorkspace())) {
+            if (other.isDefault() && !other.getId().equals(store.getId())) {
                 StoreInfo cleared = Info.copyOf(other);
                 cleared.setDefault(false);
                 tx.modify(other, cleared);
@@ -237,8 +236,8 @@ final class CatalogRules {
     private void removeWorkspace(Transaction tx, WorkspaceInfo workspace, boolean recursive) {
         CatalogState state = tx.state();
         List<StoreInfo> stores = storesOf(state, workspace.getId());
-        List<StyleInfo> styles = inWorkspace(state, StyleInfo.class, workspace.getId());
-        List<LayerGroupInfo> groups = inWorkspace(state, LayerGroupInfo.class, workspace.getId());
+        List<StyleInfo> styles = state.referrers(new Referrers.StylesIn(workspace.getId()), StyleInfo.class);
+        List<LayerGroupInfo> groups = state.referrers(new Referrers.GroupsIn(workspace.getId()), LayerGroupInfo.class);
         if (!recursive && !(stores.isEmpty() && styles.isEmpty() && groups.isEmpty())) {
             throw new CatalogException(IN_USE, "workspace '" + workspace.getName() + "' is not empty (" + stores.size() + " stores, "
                     + styles.size() + " styles, " + groups.size() + " layer groups): remove it recursively");
@@ -254,7 +253,7 @@ final class CatalogRules {
         for (StyleInfo style : styles) {
             removeStyle(tx, state.get(style.getId(), StyleInfo.class), true);
         }
-        for (ConfigInfo config : inWorkspace(state, ConfigInfo.class, workspace.getId())) {
+        for (ConfigInfo config : state.referrers(new Referrers.ConfigsIn(workspace.getId()), ConfigInfo.class)) {
             tx.remove(config);
         }
         NamespaceInfo namespace = namespace(state, workspace.getName());
@@ -284,7 +283,7 @@ final class CatalogRules {
     }
 
     private void removeResource(Transaction tx, ResourceInfo resource, boolean recursive) {
-        LayerInfo layer = tx.state().lookup(new Key("layer", resource.getId(), ""), LayerInfo.class);
+        LayerInfo layer = tx.state().lookup(new Key.LayerOf(resource.getId()), LayerInfo.class);
         if (layer != null) {
             if (!recursive) {
                 throw new CatalogException(IN_USE, "resource '" + resource.getName() + "' is published by layer '" + layer.getName() + "': remove it recursively");
@@ -339,18 +338,8 @@ final class CatalogRules {
         if (style.getWorkspace() == null && DEFAULT_STYLES.contains(style.getName())) {
             throw new CatalogException(IN_USE, "style '" + style.getName() + "' is one of GeoServer's default styles and cannot be removed");
         }
-        List<LayerInfo> layers = new ArrayList<>();
-        for (LayerInfo layer : state.all(LayerInfo.class)) {
-            if (style.getId().equals(layer.getDefaultStyle()) || layer.getStyles().contains(style.getId())) {
-                layers.add(layer);
-            }
-        }
-        List<LayerGroupInfo> groups = new ArrayList<>();
-        for (LayerGroupInfo group : state.all(LayerGroupInfo.class)) {
-            if (group.getStyles().contains(style.getId()) || style.getId().equals(group.getRootLayerStyle())) {
-                groups.add(group);
-            }
-        }
+        List<LayerInfo> layers = state.referrers(new Referrers.LayersUsingStyle(style.getId()), LayerInfo.class);
+        List<LayerGroupInfo> groups = state.referrers(new Referrers.GroupsUsingStyle(style.getId()), LayerGroupInfo.class);
         if (!recursive && !(layers.isEmpty() && groups.isEmpty())) {
             String user = layers.isEmpty() ? "layer group '" + groups.get(0).getName() + "'" : "layer '" + layers.get(0).getName() + "'";
             throw new CatalogException(IN_USE, "style '" + style.getName() + "' is used by " + user + ": remove it recursively");
@@ -361,7 +350,7 @@ final class CatalogRules {
             styles.remove(style.getId());
             updated.setStyles(styles);
             if (style.getId().equals(layer.getDefaultStyle())) {
-                StyleInfo fallback = state.lookup(new Key("style", "", "RASTER".equals(layer.getLayerType()) ? "raster" : "generic"), StyleInfo.class);
+                StyleInfo fallback = state.lookup(new Key.Style(null, "RASTER".equals(layer.getLayerType()) ? "raster" : "generic"), StyleInfo.class);
                 updated.setDefaultStyle(fallback == null ? null : fallback.getId());
             }
             tx.modify(layer, updated);
@@ -380,14 +369,14 @@ final class CatalogRules {
     private void requireUnused(CatalogState state, Info info) {
         boolean used = false;
         if (info instanceof WorkspaceInfo w) {
-            used = !storesOf(state, w.getId()).isEmpty() || !inWorkspace(state, StyleInfo.class, w.getId()).isEmpty()
-                    || !inWorkspace(state, LayerGroupInfo.class, w.getId()).isEmpty();
+            used = state.hasReferrers(new Referrers.StoresOf(w.getId())) || state.hasReferrers(new Referrers.StylesIn(w.getId()))
+                    || state.hasReferrers(new Referrers.GroupsIn(w.getId()));
         } else if (info instanceof StoreInfo s) {
-            used = !resourcesOf(state, s.getId()).isEmpty();
+            used = state.hasReferrers(new Referrers.ResourcesOfStore(s.getId()));
         } else if (info instanceof ResourceInfo r) {
-            used = state.lookup(new Key("layer", r.getId(), "")) != null;
+            used = state.lookup(new Key.LayerOf(r.getId())) != null;
         } else if (info instanceof LayerInfo || info instanceof LayerGroupInfo) {
-            used = !groupsContaining(state, info.getId()).isEmpty();
+            used = state.hasReferrers(new Referrers.GroupsContaining(info.getId()));
         } else if (info instanceof NamespaceInfo n) {
             used = hasResources(state, n);
         }
@@ -405,20 +394,20 @@ final class CatalogRules {
             require(WORKSPACE_NAME.matcher(workspace.getName()).matches(), INVALID,
                     "workspace name '" + workspace.getName() + "' must not contain spaces, ':', '/' or '\\'");
             require(!"default".equals(workspace.getName()), INVALID, "'default' is reserved and cannot be a workspace name");
-            requireUnique(state, info, new Key("workspace", "", workspace.getName()), "workspace '" + workspace.getName() + "'");
+            requireUnique(state, info, new Key.Workspace(workspace.getName()), "workspace '" + workspace.getName() + "'");
         } else if (info instanceof NamespaceInfo namespace) {
             requireName(namespace, namespace.getPrefix());
             require(WORKSPACE_NAME.matcher(namespace.getPrefix()).matches(), INVALID,
                     "namespace prefix '" + namespace.getPrefix() + "' must not contain spaces, ':', '/' or '\\'");
             require(namespace.getURI() != null && !namespace.getURI().isBlank(), INVALID, "namespace '" + namespace.getPrefix() + "' needs a URI");
-            requireUnique(state, info, new Key("namespace", "", namespace.getPrefix()), "namespace '" + namespace.getPrefix() + "'");
+            requireUnique(state, info, new Key.Namespace(namespace.getPrefix()), "namespace '" + namespace.getPrefix() + "'");
             if (!namespace.isIsolated()) {
-                requireUnique(state, info, new Key("uri", "", namespace.getURI()), "namespace URI '" + namespace.getURI() + "'");
+                requireUnique(state, info, new Key.NamespaceUri(namespace.getURI()), "namespace URI '" + namespace.getURI() + "'");
             }
         } else if (info instanceof StoreInfo store) {
             requireName(store, store.getName());
             WorkspaceInfo workspace = requireRef(state, store.getWorkspace(), WorkspaceInfo.class, "workspace of store '" + store.getName() + "'");
-            requireUnique(state, info, new Key("store", workspace.getId(), store.getName()),
+            requireUnique(state, info, new Key.Store(workspace.getId(), store.getName()),
                     "store '" + store.getName() + "' in workspace '" + workspace.getName() + "'");
         } else if (info instanceof ResourceInfo resource) {
             requireName(resource, resource.getName());
@@ -428,13 +417,13 @@ final class CatalogRules {
             require(storeWorkspace != null && storeWorkspace.getName().equals(namespace.getPrefix()), INVALID,
                     "resource '" + resource.getName() + "' is in namespace '" + namespace.getPrefix() + "' but its store '" + store.getName()
                             + "' is in workspace '" + (storeWorkspace == null ? null : storeWorkspace.getName()) + "'");
-            requireUnique(state, info, new Key("resource", namespace.getId(), resource.getName()),
+            requireUnique(state, info, new Key.Resource(namespace.getId(), resource.getName()),
                     "resource '" + resource.getName() + "' in workspace '" + namespace.getPrefix() + "'");
         } else if (info instanceof LayerInfo layer) {
             ResourceInfo resource = requireRef(state, layer.getResource(), ResourceInfo.class, "resource of layer '" + layer.getName() + "'");
             require(Objects.equals(layer.getName(), resource.getName()) || before != null, INVALID,
                     "layer '" + layer.getName() + "' must have the name of its resource '" + resource.getName() + "'");
-            requireUnique(state, info, new Key("layer", resource.getId(), ""), "a layer for resource '" + resource.getName() + "'");
+            requireUnique(state, info, new Key.LayerOf(resource.getId()), "a layer for resource '" + resource.getName() + "'");
             if (layer.getDefaultStyle() != null) {
                 requireRef(state, layer.getDefaultStyle(), StyleInfo.class, "default style of layer '" + layer.getName() + "'");
             }
@@ -449,15 +438,15 @@ final class CatalogRules {
             if (scope != null) {
                 requireRef(state, scope, WorkspaceInfo.class, "workspace of style '" + style.getName() + "'");
             }
-            requireUnique(state, info, new Key("style", CatalogState.scope(scope), style.getName()), "style '" + style.getName() + "'" + inWorkspace(state, scope));
+            requireUnique(state, info, new Key.Style(scope, style.getName()), "style '" + style.getName() + "'" + inWorkspace(state, scope));
         } else if (info instanceof SettingsInfo settings) {
             requireRef(state, settings.getWorkspace(), WorkspaceInfo.class, "workspace of settings " + settings.getId());
-            requireUnique(state, info, new Key("settings", settings.getWorkspace(), ""), "settings" + inWorkspace(state, settings.getWorkspace()));
+            requireUnique(state, info, new Key.Settings(settings.getWorkspace()), "settings" + inWorkspace(state, settings.getWorkspace()));
         } else if (info instanceof ServiceInfo service) {
             if (service.getWorkspace() != null) {
                 requireRef(state, service.getWorkspace(), WorkspaceInfo.class, "workspace of " + service);
             }
-            requireUnique(state, info, new Key("service", CatalogState.scope(service.getWorkspace()), service.getServiceType()),
+            requireUnique(state, info, new Key.Service(service.getWorkspace(), service.getServiceType()),
                     "a " + service.getServiceType() + " service" + inWorkspace(state, service.getWorkspace()));
         } else if (info instanceof CatalogDefaults defaults) {
             if (defaults.getDefaultWorkspace() != null) {
@@ -472,7 +461,7 @@ final class CatalogRules {
         if (scope != null) {
             requireRef(state, scope, WorkspaceInfo.class, "workspace of layer group '" + group.getName() + "'");
         }
-        requireUnique(state, group, new Key("layerGroup", CatalogState.scope(scope), group.getName()),
+        requireUnique(state, group, new Key.LayerGroup(scope, group.getName()),
                 "layer group '" + group.getName() + "'" + inWorkspace(state, scope));
         List<Published> members = group.getPublishables();
         require(!members.isEmpty() || "EO".equals(group.getMode()), INVALID, "layer group '" + group.getName() + "' has no layers");
@@ -560,66 +549,30 @@ final class CatalogRules {
     }
 
     static WorkspaceInfo workspace(CatalogState state, String name) {
-        return state.lookup(new Key("workspace", "", name), WorkspaceInfo.class);
+        return state.workspace(name);
     }
 
     static NamespaceInfo namespace(CatalogState state, String prefix) {
-        return state.lookup(new Key("namespace", "", prefix), NamespaceInfo.class);
+        return state.namespace(prefix);
     }
 
     static List<StoreInfo> storesOf(CatalogState state, String workspaceId) {
-        List<StoreInfo> stores = new ArrayList<>();
-        for (StoreInfo store : state.all(StoreInfo.class)) {
-            if (workspaceId.equals(store.getWorkspace())) {
-                stores.add(store);
-            }
-        }
-        return stores;
+        return state.referrers(new Referrers.StoresOf(workspaceId), StoreInfo.class);
     }
 
     static List<ResourceInfo> resourcesOf(CatalogState state, String storeId) {
-        List<ResourceInfo> resources = new ArrayList<>();
-        for (ResourceInfo resource : state.all(ResourceInfo.class)) {
-            if (storeId.equals(resource.getStore())) {
-                resources.add(resource);
-            }
-        }
-        return resources;
+        return state.referrers(new Referrers.ResourcesOfStore(storeId), ResourceInfo.class);
     }
 
     private static boolean hasResources(CatalogState state, NamespaceInfo namespace) {
-        return state.all(ResourceInfo.class).stream().anyMatch(r -> namespace.getId().equals(r.getNamespace()));
+        return state.hasReferrers(new Referrers.ResourcesOfNamespace(namespace.getId()));
     }
 
     private static void requireNoResources(CatalogState state, NamespaceInfo namespace) {
         require(!hasResources(state, namespace), IN_USE, "namespace '" + namespace.getPrefix() + "' still has resources");
     }
 
-    private static <T extends Info> List<T> inWorkspace(CatalogState state, Class<T> type, String workspaceId) {
-        List<T> found = new ArrayList<>();
-        for (T info : state.all(type)) {
-            String scope = null;
-            if (info instanceof StyleInfo s) {
-                scope = s.getWorkspace();
-            } else if (info instanceof LayerGroupInfo g) {
-                scope = g.getWorkspace();
-            } else if (info instanceof ConfigInfo c) {
-                scope = c.getWorkspace();
-            }
-            if (workspaceId.equals(scope)) {
-                found.add(info);
-            }
-        }
-        return found;
-    }
-
     static List<LayerGroupInfo> groupsContaining(CatalogState state, String memberId) {
-        List<LayerGroupInfo> groups = new ArrayList<>();
-        for (LayerGroupInfo group : state.all(LayerGroupInfo.class)) {
-            if (group.getPublishables().stream().anyMatch(p -> memberId.equals(p.id()))) {
-                groups.add(group);
-            }
-        }
-        return groups;
+        return state.referrers(new Referrers.GroupsContaining(memberId), LayerGroupInfo.class);
     }
 }

@@ -2,36 +2,33 @@ package org.geoserver.cluster.catalog.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.geoserver.cluster.catalog.api.CatalogDefaults;
 import org.geoserver.cluster.catalog.api.Info;
 import org.geoserver.cluster.catalog.api.InfoType;
-import org.geoserver.cluster.catalog.api.LayerGroupInfo;
-import org.geoserver.cluster.catalog.api.LayerInfo;
 import org.geoserver.cluster.catalog.api.NamespaceInfo;
-import org.geoserver.cluster.catalog.api.ResourceInfo;
-import org.geoserver.cluster.catalog.api.ServiceInfo;
-import org.geoserver.cluster.catalog.api.SettingsInfo;
-import org.geoserver.cluster.catalog.api.StoreInfo;
-import org.geoserver.cluster.catalog.api.StyleInfo;
 import org.geoserver.cluster.catalog.api.WorkspaceInfo;
 
 /**
- * The objects of a catalog with their name indexes. Not thread-safe: {@link CatalogImpl} guards it.
- * Index keys depend only on an object's own properties, so an object is re-indexed when it is put.
+ * The objects of a catalog with their name indexes ({@link Key}) and reverse indexes ({@link
+ * Referrers}). Not thread-safe: {@link CatalogImpl} guards it. Index entries depend only on an
+ * object's own properties, so every index follows {@link #put} and {@link #remove}, and with them
+ * a {@link Transaction}'s rollback and a state built by {@link SnapshotLoader}.
  */
 final class CatalogState {
-
-    /** A unique name within a scope: kind of object, scope id ("" when global), name. */
-    record Key(String kind, String scope, String name) {}
 
     private final Map<String, Info> byId = new HashMap<>();
     private final EnumMap<InfoType, LinkedHashMap<String, Info>> byType = new EnumMap<>(InfoType.class);
     private final Map<Key, String> index = new HashMap<>();
+    /** Ids in the order they were last put, as {@link #byType} keeps them, so a reverse index lists what a scan would. */
+    private final Map<Referrers, LinkedHashSet<String>> referrers = new HashMap<>();
 
     CatalogState() {
         for (InfoType type : InfoType.values()) {
@@ -54,6 +51,44 @@ final class CatalogState {
 
     <T extends Info> T lookup(Key key, Class<T> type) {
         return get(index.get(key), type);
+    }
+
+    WorkspaceInfo workspace(String name) {
+        return lookup(new Key.Workspace(name), WorkspaceInfo.class);
+    }
+
+    NamespaceInfo namespace(String prefix) {
+        return lookup(new Key.Namespace(prefix), NamespaceInfo.class);
+    }
+
+    /** The objects of a reverse index, in the order of {@link #all(Class)}: by type, then as last put. */
+    <T extends Info> List<T> referrers(Referrers entry, Class<T> type) {
+        Set<String> ids = referrers.get(entry);
+        if (ids == null) {
+            return new ArrayList<>();
+        }
+        List<T> found = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            found.add(type.cast(byId.get(id)));
+        }
+        found.sort(Comparator.comparingInt(info -> info.type().ordinal())); // stable: keeps the put order within a type
+        return found;
+    }
+
+    boolean hasReferrers(Referrers entry) {
+        return referrers.containsKey(entry);
+    }
+
+    /** The name index, for checking it against a scan. */
+    Map<Key, String> keys() {
+        return Map.copyOf(index);
+    }
+
+    /** Every reverse index entry with its ids, for checking the indexes against a scan. */
+    Map<Referrers, Set<String>> referrers() {
+        Map<Referrers, Set<String>> copy = new HashMap<>();
+        referrers.forEach((entry, ids) -> copy.put(entry, Set.copyOf(ids)));
+        return copy;
     }
 
     Collection<Info> all(InfoType type) {
@@ -85,8 +120,11 @@ final class CatalogState {
             byType.get(old.type()).remove(old.getId());
         }
         byType.get(info.type()).put(info.getId(), info);
-        for (Key key : keysOf(info)) {
+        for (Key key : Key.of(info)) {
             index.put(key, info.getId());
+        }
+        for (Referrers entry : Referrers.of(info)) {
+            referrers.computeIfAbsent(entry, e -> new LinkedHashSet<>()).add(info.getId());
         }
     }
 
@@ -99,33 +137,15 @@ final class CatalogState {
     }
 
     private void unindex(Info info) {
-        for (Key key : keysOf(info)) {
+        for (Key key : Key.of(info)) {
             index.remove(key, info.getId());
         }
-    }
-
-    static List<Key> keysOf(Info info) {
-        return switch (info.type()) {
-            case WORKSPACE -> List.of(new Key("workspace", "", ((WorkspaceInfo) info).getName()));
-            // An isolated namespace may share its URI with another one (GeoServer's isolated workspaces): only the others are found by URI.
-            case NAMESPACE -> ((NamespaceInfo) info).isIsolated()
-                    ? List.of(new Key("namespace", "", ((NamespaceInfo) info).getPrefix()))
-                    : List.of(new Key("namespace", "", ((NamespaceInfo) info).getPrefix()), new Key("uri", "", ((NamespaceInfo) info).getURI()));
-            case DATASTORE, COVERAGESTORE, WMSSTORE, WMTSSTORE ->
-                    List.of(new Key("store", scope(((StoreInfo) info).getWorkspace()), ((StoreInfo) info).getName()));
-            case FEATURETYPE, COVERAGE, WMSLAYER, WMTSLAYER ->
-                    List.of(new Key("resource", scope(((ResourceInfo) info).getNamespace()), ((ResourceInfo) info).getName()));
-            case LAYER -> List.of(new Key("layer", scope(((LayerInfo) info).getResource()), ""));
-            case LAYERGROUP -> List.of(new Key("layerGroup", scope(((LayerGroupInfo) info).getWorkspace()), ((LayerGroupInfo) info).getName()));
-            case STYLE -> List.of(new Key("style", scope(((StyleInfo) info).getWorkspace()), ((StyleInfo) info).getName()));
-            case SETTINGS -> List.of(new Key("settings", scope(((SettingsInfo) info).getWorkspace()), ""));
-            case SERVICE -> List.of(new Key("service", scope(((ServiceInfo) info).getWorkspace()), ((ServiceInfo) info).getServiceType()));
-            case GLOBAL, LOGGING, DEFAULTS -> List.of();
-        };
-    }
-
-    static String scope(String id) {
-        return id == null ? "" : id;
+        for (Referrers entry : Referrers.of(info)) {
+            Set<String> ids = referrers.get(entry);
+            if (ids != null && ids.remove(info.getId()) && ids.isEmpty()) {
+                referrers.remove(entry); // no empty entries: hasReferrers is a key test
+            }
+        }
     }
 
     CatalogDefaults defaults() {
