@@ -85,31 +85,33 @@ class CatalogStateIndexTest {
             } else {
                 applied++;
             }
-            assertIndexesMatchAScan("seed " + seed + ", step " + step + " (" + change.operation() + " " + change.info() + ")");
+            assertIndexesMatchAScan(state, "seed " + seed + ", step " + step + " (" + change.operation() + " " + change.info() + ")");
         }
         assertTrue(applied > STEPS / 10 && rolledBack > STEPS / 10, "seed " + seed + ": applied " + applied + ", rolled back " + rolledBack);
+        // A state built whole, as a data directory or a peer's snapshot is loaded, is indexed as it is built.
+        assertIndexesMatchAScan(new SnapshotLoader(rules).load(state.all(Info.class)).state(), "seed " + seed + ", the catalog loaded again");
     }
 
     // ---- the check
 
-    private void assertIndexesMatchAScan(String where) {
+    private static void assertIndexesMatchAScan(CatalogState state, String where) {
         // One pass over the whole catalog, in its order, noting what each object refers to.
         Map<Referrers, Set<String>> expected = new HashMap<>();
-        scan(expected, StoreInfo.class, s -> List.of(new Referrers.StoresOf(s.getWorkspace())));
-        scan(expected, ResourceInfo.class, r -> List.of(new Referrers.ResourcesOfStore(r.getStore()), new Referrers.ResourcesOfNamespace(r.getNamespace())));
-        scan(expected, LayerInfo.class, l -> {
+        scan(state, expected, StoreInfo.class, s -> List.of(new Referrers.StoresOf(s.getWorkspace())));
+        scan(state, expected, ResourceInfo.class, r -> List.of(new Referrers.ResourcesOfStore(r.getStore()), new Referrers.ResourcesOfNamespace(r.getNamespace())));
+        scan(state, expected, LayerInfo.class, l -> {
             List<Referrers> entries = new ArrayList<>(List.of(new Referrers.LayersUsingStyle(l.getDefaultStyle())));
             l.getStyles().forEach(style -> entries.add(new Referrers.LayersUsingStyle(style)));
             return entries;
         });
-        scan(expected, LayerGroupInfo.class, g -> {
+        scan(state, expected, LayerGroupInfo.class, g -> {
             List<Referrers> entries = new ArrayList<>(List.of(new Referrers.GroupsIn(g.getWorkspace()), new Referrers.GroupsUsingStyle(g.getRootLayerStyle())));
             g.getPublishables().forEach(member -> entries.add(new Referrers.GroupsContaining(member.id())));
             g.getStyles().forEach(style -> entries.add(new Referrers.GroupsUsingStyle(style)));
             return entries;
         });
-        scan(expected, StyleInfo.class, s -> List.of(new Referrers.StylesIn(s.getWorkspace())));
-        scan(expected, ConfigInfo.class, c -> List.of(new Referrers.ConfigsIn(c.getWorkspace())));
+        scan(state, expected, StyleInfo.class, s -> List.of(new Referrers.StylesIn(s.getWorkspace())));
+        scan(state, expected, ConfigInfo.class, c -> List.of(new Referrers.ConfigsIn(c.getWorkspace())));
 
         assertEquals(expected.keySet(), state.referrers().keySet(), where + ": reverse index entries");
         expected.forEach((entry, scanned) -> assertEquals(List.copyOf(scanned), idsOf(state.referrers(entry, Info.class)), where + ": " + entry + ", in scan order"));
@@ -124,7 +126,7 @@ class CatalogStateIndexTest {
         assertEquals(keys, state.keys(), where + ": name index");
     }
 
-    private <T extends Info> void scan(Map<Referrers, Set<String>> expected, Class<T> type, Function<T, List<Referrers>> refersTo) {
+    private static <T extends Info> void scan(CatalogState state, Map<Referrers, Set<String>> expected, Class<T> type, Function<T, List<Referrers>> refersTo) {
         for (T info : state.all(type)) {
             for (Referrers entry : refersTo.apply(info)) {
                 if (entry.id() != null) { // refers to nothing
