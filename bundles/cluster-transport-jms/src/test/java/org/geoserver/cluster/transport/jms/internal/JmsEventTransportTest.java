@@ -3,6 +3,7 @@ package org.geoserver.cluster.transport.jms.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.jms.Connection;
@@ -10,17 +11,30 @@ import jakarta.jms.Session;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.apache.activemq.ActiveMQConnectionFactory;
 import org.apache.activemq.broker.BrokerService;
+import org.apache.activemq.broker.region.policy.PolicyEntry;
+import org.apache.activemq.broker.region.policy.PolicyMap;
+import org.apache.activemq.command.ActiveMQTopic;
 import org.geoserver.cluster.api.ClusterEvent;
 import org.geoserver.cluster.api.ClusterSettings;
 import org.geoserver.cluster.api.NodeStatus;
@@ -48,7 +62,14 @@ class JmsEventTransportTest {
     }
 
     private void startBroker() throws Exception {
+        startBroker(null);
+    }
+
+    private void startBroker(PolicyMap policies) throws Exception {
         broker = new BrokerService();
+        if (policies != null) {
+            broker.setDestinationPolicy(policies);
+        }
         broker.setBrokerName("test");
         broker.setUseJmx(false);
         broker.setUseShutdownHook(false);
@@ -345,5 +366,145 @@ class JmsEventTransportTest {
         assertEquals(List.of(1L, 1L), handled);
         Thread.sleep(300);
         assertEquals(2, flushes.get(), "flushed before each acknowledgement");
+    }
+
+    /**
+     * A broker that holds event sends back: the events' topic may keep about one message in
+     * memory, with producer flow control, and a subscriber that takes one message at a time and
+     * never finishes with it keeps the events after that one there. The broker then answers the
+     * next persistent send only once that memory is free again, and the sender waits for that up to
+     * its send timeout.
+     */
+    private Connection startStallingBroker(CountDownLatch release) throws Exception {
+        PolicyEntry stall = new PolicyEntry();
+        stall.setTopic("VirtualTopic.geoserver");
+        stall.setProducerFlowControl(true);
+        stall.setMemoryLimit(1024);
+        PolicyMap policies = new PolicyMap();
+        policies.setPolicyEntries(List.of(stall));
+        startBroker(policies);
+        Connection hoarder = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port + "?jms.prefetchPolicy.all=1").createConnection();
+        Session session = hoarder.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        session.createConsumer(session.createTopic("VirtualTopic.geoserver")).setMessageListener(message -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        hoarder.start();
+        return hoarder;
+    }
+
+    private boolean topicMemoryFull() {
+        try {
+            return broker.getDestination(new ActiveMQTopic("VirtualTopic.geoserver")).getMemoryUsage().isFull();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Publishes events until the topic's memory is full, then starts one more publish, which the broker holds back; returns the sequences published. */
+    private Future<Object> stuckPublish(JmsEventTransport sender, ExecutorService background, Set<Long> sequences) throws Exception {
+        await("a connection", sender::isConnected);
+        for (long sequence = 1; !topicMemoryFull(); sequence++) {
+            assertTrue(sequence < 20, "the topic's memory fills");
+            sender.publish(event("node-a", "g", sequence));
+            sequences.add(sequence);
+            Thread.sleep(100); // the broker dispatches it, or keeps it for the hoarding subscriber
+        }
+        long held = sequences.size() + 1;
+        sequences.add(held);
+        Future<Object> stuck = background.submit(() -> {
+            try {
+                sender.publish(event("node-a", "g", held));
+                return "sent";
+            } catch (TransportException e) {
+                return e;
+            }
+        });
+        assertThrows(TimeoutException.class, () -> stuck.get(500, TimeUnit.MILLISECONDS), "the broker holds the send back");
+        return stuck;
+    }
+
+    @Test
+    void aStuckEventSendHoldsUpNeitherStatusesNorRequestsNorStatusOutput() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Connection hoarder = startStallingBroker(release);
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try {
+            List<ClusterEvent> atB = new CopyOnWriteArrayList<>();
+            List<NodeStatus> statusesAtB = new CopyOnWriteArrayList<>();
+            JmsEventTransport a = transport(new TestClusterConfiguration(settings("node-a", "g", port, true, "")), null);
+            JmsEventTransport b = transport(new TestClusterConfiguration(settings("node-b", "g", port, true, "")), atB);
+            b.subscribeStatus(statusesAtB::add);
+            b.serveRequests((from, subject, body) -> body);
+            await("both connected", () -> a.isConnected() && b.isConnected());
+            Thread.sleep(300); // b's consumers
+            Set<Long> sent = new TreeSet<>();
+            Future<Object> stuck = stuckPublish(a, background, sent);
+
+            assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+                assertTrue(a.isConnected());
+                assertTrue(a.describe().startsWith("connected to "), a.describe());
+                a.publishStatus(new NodeStatus("node-a", "g", "d1", 1, 1, Map.of(), 0, 1, false, false));
+                assertEquals("hi", new String(a.request("node-b", "echo", "hi".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(1)), StandardCharsets.UTF_8));
+                TransportException silent = assertThrows(TransportException.class, () -> a.request("node-z", "echo", new byte[0], Duration.ofMillis(300)));
+                assertTrue(silent.getMessage().contains("node-z did not answer echo"), silent.getMessage());
+                while (statusesAtB.isEmpty()) {
+                    Thread.sleep(20);
+                }
+            }, "while an event send is stuck");
+            assertEquals("d1", statusesAtB.get(0).digest());
+            assertFalse(stuck.isDone(), "all of that happened while the event send was held back");
+
+            release.countDown();
+            hoarder.close(); // frees the topic's memory: the broker takes the held send
+            Object outcome = stuck.get(15, TimeUnit.SECONDS);
+            if (outcome instanceof TransportException) {
+                a.publish(event("node-a", "g", sent.size())); // as the outbox would
+            }
+            await("every event at b", () -> atB.stream().map(ClusterEvent::sequence).collect(Collectors.toSet()).equals(sent));
+        } finally {
+            release.countDown();
+            background.shutdownNow();
+            hoarder.close();
+        }
+    }
+
+    @Test
+    void aReconnectDuringAStuckEventSendFailsTheSendAtOnceAndConnectsAgain() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Connection hoarder = startStallingBroker(release);
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try {
+            List<ClusterEvent> atB = new CopyOnWriteArrayList<>();
+            TestClusterConfiguration aConfig = new TestClusterConfiguration(settings("node-a", "g", port, true, ""));
+            JmsEventTransport a = transport(aConfig, null);
+            JmsEventTransport b = transport(new TestClusterConfiguration(settings("node-b", "g", port, true, "")), atB);
+            await("both connected", () -> a.isConnected() && b.isConnected());
+            Thread.sleep(300); // b's consumer
+            Set<Long> sent = new TreeSet<>();
+            Future<Object> stuck = stuckPublish(a, background, sent);
+
+            aConfig.set(settings("node-a", "g", port, false, "")); // any change connects again
+            Object outcome = stuck.get(2, TimeUnit.SECONDS);
+            assertTrue(outcome instanceof TransportException, "the send on the closed link failed: " + outcome);
+            assertTrue(((TransportException) outcome).getMessage().contains("could not send"), ((TransportException) outcome).getMessage());
+            assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+                while (!a.isConnected()) {
+                    Thread.sleep(20);
+                }
+            }, "connected again");
+
+            release.countDown();
+            hoarder.close();
+            a.publish(event("node-a", "g", sent.size())); // as the outbox would
+            await("every event at b", () -> atB.stream().map(ClusterEvent::sequence).collect(Collectors.toSet()).equals(sent));
+        } finally {
+            release.countDown();
+            background.shutdownNow();
+            hoarder.close();
+        }
     }
 }
