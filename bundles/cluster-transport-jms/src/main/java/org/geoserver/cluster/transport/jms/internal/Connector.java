@@ -61,8 +61,9 @@ final class Connector {
         return settings;
     }
 
+    /** True while the broker link is open and its transport up; false while the link is still being opened, although the transport may be up. */
     boolean isConnected() {
-        return connected;
+        return connected && link != null;
     }
 
     /** The broker address last tried, or "a broker" before the first, for messages. */
@@ -186,19 +187,25 @@ final class Connector {
 
             @Override
             public void onException(IOException error) {
-                connected = false;
+                if (opening == created) {
+                    connected = false;
+                }
             }
 
             @Override
             public void transportInterupted() {
-                connected = false;
-                LOG.warn("Lost the connection to broker {}; reconnecting", effective);
+                if (opening == created) { // not a connection closed already, whose news would mark its successor down
+                    connected = false;
+                    LOG.warn("Lost the connection to broker {}; reconnecting", effective);
+                }
             }
 
             @Override
             public void transportResumed() {
-                connected = true;
-                LOG.info("Reconnected to broker {}", effective);
+                if (opening == created) {
+                    connected = true;
+                    LOG.info("Reconnected to broker {}", effective);
+                }
             }
         });
         if (current.durable() && !Destinations.isVirtualTopic(current)) {
