@@ -6,12 +6,10 @@ import org.geoserver.cluster.api.ClusterEventCodec;
 import org.geoserver.cluster.api.ClusterSettings;
 import org.geoserver.cluster.api.StatusListener;
 
-/**
- * An open connection to the broker together with the settings and codec it was opened with and
- * the channels that send on it. Immutable: the connector replaces it as a whole, so a caller that
- * holds one never sees half of an old link and half of a new one.
- */
+/** An open broker connection with the settings, codec and sending channels it was opened with, replaced only as a whole. */
 record BrokerLink(Connection connection, String url, ClusterSettings settings, ClusterEventCodec codec, EventSender events, StatusChannel statuses) {
+
+    // Immutable, so a caller that holds one never mixes parts of an old link with parts of a new one.
 
     /** Opens the event and status channels on a started connection. */
     static BrokerLink open(Connection connection, String url, ClusterSettings settings, StatusListener statuses) throws JMSException {

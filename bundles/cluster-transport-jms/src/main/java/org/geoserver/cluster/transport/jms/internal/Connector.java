@@ -19,24 +19,21 @@ import org.geoserver.cluster.broker.api.EmbeddedBroker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * Keeps one link to the broker on a thread of its own: connects, retries while the broker is
- * away, and connects again when the settings change, so a node starts and serves while the broker
- * is down. Everything that changes the link runs on that thread; the link itself is published
- * through a volatile field, so that senders and status output never wait for it.
- */
+/** Keeps one link to the broker open from a thread of its own, retrying while the broker is away and connecting again when the settings change. */
 final class Connector {
 
     private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
     private static final long RETRY_MILLIS = 2_000;
     private static final int SEND_TIMEOUT_MILLIS = 10_000;
 
+    // Its own thread, so that a node starts and serves while the broker is down; everything that changes the link runs there.
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "geoserver-cluster-jms-connector"));
     /** The broker of this node when it runs one; its address is the default broker URL. */
     private final EmbeddedBroker embeddedBroker;
     private final StatusListener statuses;
     private final List<LinkUser> users;
 
+    /** Published whole: senders, requests and status output read it and never wait for the connector. */
     private volatile BrokerLink link;
     /** The connection being opened or in use, so that closing can cut a pending connect. */
     private volatile ActiveMQConnection opening;

@@ -27,17 +27,15 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
-/**
- * Cluster events over ActiveMQ, assembled from its parts: the {@link Connector} keeps the link to
- * the broker, the link's {@link EventSender} and {@link StatusChannel} send, the
- * {@link EventConsumption} consumes this node's own queue of the virtual topic
- * ({@code Consumer.<instanceName>.<topicName>}), where the broker keeps events while the node is
- * away, the {@link Requester} and {@link RequestAnswerer} carry requests, and the
- * {@link RejectedMessages} keep what is no valid event. No part waits for another's send.
- */
+/** The cluster's event transport over ActiveMQ, assembled from parts that each do one job and never wait for each other's sends. */
 @Component(service = {EventTransport.class, TransportStatistics.class}, immediate = true, configurationPid = JmsTransportConfig.PID)
 @Designate(ocd = JmsTransportConfig.class)
 public class JmsEventTransport implements EventTransport, TransportStatistics {
+
+    // The Connector keeps the BrokerLink, whose EventSender and StatusChannel send; EventConsumption
+    // consumes this node's own queue of the virtual topic (Consumer.<instanceName>.<topicName>), where
+    // the broker keeps events while the node is away; Requester and RequestAnswerer carry requests;
+    // RejectedMessages keeps what is no valid event.
 
     private final ClusterConfiguration configuration;
     /** The keys of the transport's own PID; null in tests that set none. */
