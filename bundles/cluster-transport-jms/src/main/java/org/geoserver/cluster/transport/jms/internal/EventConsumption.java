@@ -36,6 +36,8 @@ final class EventConsumption implements LinkUser {
     // Replaced on the connector thread only; volatile for the receiving thread and describe().
     private volatile MessageConsumer consumer;
     private Session session;
+    /** Where the session consumes from, for the log; the connector thread's only, like the session. */
+    private String from;
 
     EventConsumption(ClusterConfiguration configuration, Supplier<EventHandler> handler, RejectedMessages rejected) {
         this.configuration = configuration;
@@ -50,6 +52,7 @@ final class EventConsumption implements LinkUser {
         boolean wanted = handler.get() != null && link != null && settings.toggleSlave();
         try {
             if (wanted && consumer == null) {
+                from = Destinations.source(settings);
                 session = link.connection().createSession(false, Session.CLIENT_ACKNOWLEDGE);
                 consumer = createConsumer(session, settings);
                 Session receiving = session;
@@ -60,8 +63,9 @@ final class EventConsumption implements LinkUser {
                 receiver.start();
                 LOG.info("Consuming cluster events from {}", Destinations.source(settings));
             } else if (!wanted && consumer != null) {
+                String stopped = from;
                 release();
-                LOG.info("Stopped consuming cluster events ({})", handler.get() == null ? "no applier" : "toggleSlave=false");
+                LOG.info("Stopped consuming cluster events ({}) from {}", handler.get() == null ? "no applier" : "toggleSlave=false", stopped);
             }
         } catch (JMSException e) {
             LOG.error("Cannot consume cluster events from {}: {}", Destinations.source(settings), e.getMessage(), e);
@@ -77,9 +81,10 @@ final class EventConsumption implements LinkUser {
                 session.close();
             }
         } catch (JMSException e) {
-            LOG.debug("Closing the consumer session: {}", e.getMessage());
+            LOG.debug("Closing the consumer session on {}: {}", from, e.getMessage());
         }
         session = null;
+        from = null;
     }
 
     /** Stops the receiving thread for good; the connector releases the session. */

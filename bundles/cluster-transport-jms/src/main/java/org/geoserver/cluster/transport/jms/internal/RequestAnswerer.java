@@ -24,6 +24,8 @@ final class RequestAnswerer implements LinkUser {
     private final Supplier<RequestResponder> responder;
     /** The session listening on the request queue; the connector thread's only. */
     private Session session;
+    /** The queue the session listens on, for the log; the connector thread's only, like the session. */
+    private String queue;
 
     RequestAnswerer(ClusterConfiguration configuration, Supplier<RequestResponder> responder) {
         this.configuration = configuration;
@@ -33,9 +35,9 @@ final class RequestAnswerer implements LinkUser {
     @Override
     public void update(BrokerLink link) {
         boolean wanted = responder.get() != null && link != null;
-        String queue = link == null ? null : Destinations.requestQueue(link.settings(), link.settings().instanceName());
         try {
             if (wanted && session == null) {
+                queue = Destinations.requestQueue(link.settings(), link.settings().instanceName());
                 session = link.connection().createSession(false, Session.AUTO_ACKNOWLEDGE);
                 Session answering = session;
                 ClusterEventCodec codec = link.codec();
@@ -56,9 +58,10 @@ final class RequestAnswerer implements LinkUser {
                 session.close();
             }
         } catch (JMSException e) {
-            LOG.debug("Closing the request session: {}", e.getMessage());
+            LOG.debug("Closing the request session on {}: {}", queue, e.getMessage());
         }
         session = null;
+        queue = null;
     }
 
     /** Answers one request on the session's own thread; a failure is answered too, so the asking node need not wait. */
