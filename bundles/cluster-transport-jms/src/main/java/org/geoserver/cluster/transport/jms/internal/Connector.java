@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.activemq.ActiveMQConnection;
 import org.apache.activemq.ActiveMQConnectionFactory;
@@ -41,6 +42,8 @@ final class Connector {
     private volatile String url;
     private volatile boolean connected;
     private volatile boolean closed;
+    /** Counts the settings handed over, so that retrying with older ones gives way to the newest. */
+    private final AtomicLong handedOver = new AtomicLong();
 
     Connector(EmbeddedBroker embeddedBroker, StatusListener statuses, List<LinkUser> users) {
         this.embeddedBroker = embeddedBroker;
@@ -76,11 +79,32 @@ final class Connector {
 
     /** Closes the link and opens one with the settings (taken on the connector thread), retrying until it stands or the connector closes. */
     void reconnect(Supplier<ClusterSettings> changed) {
+        long generation = handedOver.incrementAndGet();
+        cutPendingConnect();
         submit(() -> {
+            if (superseded(generation)) {
+                return; // newer settings follow in the queue
+            }
             disconnect();
             settings = changed.get();
-            connectUntilDone();
+            connectUntilDone(generation);
         });
+    }
+
+    /**
+     * A connect to an absent broker waits without end (the failover transport sends the connection
+     * info without a timeout) and holds the connector thread; closing its connection from here
+     * ends it, so that the newer settings get their turn.
+     */
+    private void cutPendingConnect() {
+        ActiveMQConnection pending = opening;
+        if (pending != null && link == null) {
+            closeQuietly(pending);
+        }
+    }
+
+    private boolean superseded(long generation) {
+        return handedOver.get() != generation;
     }
 
     /** Lets the users of the link look again at what they depend on (a handler or responder came or went). */
@@ -121,8 +145,12 @@ final class Connector {
         }
     }
 
-    private void connectUntilDone() {
+    private void connectUntilDone(long generation) {
         while (!closed) {
+            if (superseded(generation)) {
+                LOG.info("Settings changed while connecting to broker {}: connecting with the new ones", url);
+                return;
+            }
             ClusterSettings current = settings;
             if (current == null || !current.connection()) {
                 LOG.info("Cluster connection disabled (connection=disabled in {})", ClusterSettings.PID);
@@ -141,15 +169,31 @@ final class Connector {
                 if (closed) {
                     return;
                 }
+                if (superseded(generation)) {
+                    LOG.info("Settings changed while connecting to broker {}: connecting with the new ones", url);
+                    disconnect();
+                    return;
+                }
                 LOG.warn("Cannot connect to broker {} yet: {}; retrying", url, e.getMessage());
                 disconnect();
-                try {
-                    Thread.sleep(RETRY_MILLIS);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
+                if (!waitBeforeRetry(generation)) {
                     return;
                 }
             }
+        }
+    }
+
+    /** Waits before the next attempt, or less when newer settings came; false when interrupted. */
+    private boolean waitBeforeRetry(long generation) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS);
+        try {
+            while (System.nanoTime() < deadline && !superseded(generation) && !closed) {
+                Thread.sleep(50);
+            }
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

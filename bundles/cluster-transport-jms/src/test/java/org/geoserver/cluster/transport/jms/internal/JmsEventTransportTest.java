@@ -269,6 +269,23 @@ class JmsEventTransportTest {
     }
 
     @Test
+    void aSettingsChangeWhileRetryingAnAbsentBrokerConnectsWithTheNewSettings() throws Exception {
+        startBroker();
+        int nobody = freePort();
+        TestClusterConfiguration config = new TestClusterConfiguration(settings("node-a", "g", nobody, true, ""));
+        JmsEventTransport a = transport(config, null);
+        Thread.sleep(500); // trying the port where no broker listens
+        assertFalse(a.isConnected());
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> config.set(settings("node-a", "g", port, true, "")), "handing over the change");
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            while (!a.isConnected()) {
+                Thread.sleep(20);
+            }
+        }, "a connection with the new settings");
+        assertTrue(a.describe().contains("tcp://127.0.0.1:" + port + ")"), a.describe());
+    }
+
+    @Test
     void aNodeAnswersRequestsSignedAndTheAskingNodeHearsFailuresAndSilence() throws Exception {
         startBroker();
         JmsEventTransport a = transport(new TestClusterConfiguration(settings("node-a", "g", port, true, "s3cret")), null);
