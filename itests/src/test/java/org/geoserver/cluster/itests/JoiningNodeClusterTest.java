@@ -60,7 +60,9 @@ public class JoiningNodeClusterTest {
             Wait.until("b to have all of a's configuration", WAIT, () -> a.digest().equals(b.digest()), () -> b.ssh("cluster:status") + b.logTail());
             System.out.printf("joining node: identical %.1f s after a's first change%n", (System.nanoTime() - start) / 1e9);
             assertTrue(b.log(), b.log().contains("Joined the cluster: installed the snapshot of join-a"));
-            assertTrue("a's status shows b as not syncing any more", a.ssh("cluster:status").contains("join-b: same configuration"));
+            java.util.regex.Pattern notSyncing = java.util.regex.Pattern.compile("\"instanceName\":\"join-b\"[^}]*\"syncing\":\"?false");
+            Wait.until("a to hear that b is not syncing any more", WAIT, () -> notSyncing.matcher(a.rest().get("/cluster/status.json").body()).find(),
+                    () -> a.rest().get("/cluster/status.json").body());
         }
     }
 

@@ -197,7 +197,10 @@ public class DigestExchange implements StatusListener, PeerDirectory {
                 kinds.missingHere(), kinds.missingThere()));
         ClusterSettings settings = configuration.current();
         if (own.syncing()) {
-            if (!status.syncing()) {
+            // A read-only peer's files may lack style files: a source only when no other has shown up for a while.
+            boolean source = !status.syncing() && (!status.readOnly()
+                    || joiningConnectedSince > 0 && clock.getAsLong() - joiningConnectedSince >= FIRST_NODE_MILLIS);
+            if (source) {
                 JoinStatus current = join;
                 if (same && current != null) {
                     current.settle("its configuration is the same as node " + status.instanceName() + "'s");

@@ -68,7 +68,21 @@ class DigestExchangeJoiningTest {
     }
 
     private static NodeStatus peer(String name, String digest, boolean syncing) {
-        return new NodeStatus(name, "g", digest, 0, 1, Map.of("style", digest), 0, 0, false, false, true, true, 0, 0, Map.of(), Map.of(), syncing);
+        return peer(name, digest, syncing, false);
+    }
+
+    private static NodeStatus peer(String name, String digest, boolean syncing, boolean readOnly) {
+        return new NodeStatus(name, "g", digest, 0, 1, Map.of("style", digest), 0, 0, false, readOnly, true, true, 0, 0, Map.of(), Map.of(), syncing);
+    }
+
+    @Test
+    void aReadOnlyPeerIsASourceOnlyWhenNoOtherShowsUp() {
+        exchange.settleWhenFirst();
+        exchange.statusReceived(peer("node-c", "configured", false, true));
+        assertTrue(resyncs.isEmpty(), "its files may lack style files");
+        now.addAndGet(DigestExchange.FIRST_NODE_MILLIS);
+        exchange.statusReceived(peer("node-c", "configured", false, true));
+        assertEquals(1, resyncs.size(), "no other came: it is the source");
     }
 
     @Test
