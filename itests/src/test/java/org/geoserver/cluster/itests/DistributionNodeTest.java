@@ -20,6 +20,9 @@ public class DistributionNodeTest {
     @Test
     public void bootsOfflineServesBrokerHttpAndShellThenStopsCleanly() throws Exception {
         try (KarafNode node = KarafNode.unpack("distribution").offline()) {
+            // Unused without a user name, but set: neither may show among the services' properties.
+            node.configure("org.geoserver.cluster.cfg", "password", "cluster-password-not-for-listing");
+            node.configure("org.geoserver.cluster.transport.jms.cfg", "password", "jms-password-not-for-listing");
             long started = System.nanoTime();
             node.start().awaitReady(Duration.ofSeconds(120));
             Wait.until("broker port " + node.brokerPort(), Duration.ofSeconds(30), () -> Ports.listening(node.brokerPort()), node::logTail);
@@ -36,6 +39,9 @@ public class DistributionNodeTest {
             Wait.until("the cluster transport to connect to the node's own broker", Duration.ofSeconds(30),
                     () -> node.ssh("cluster:status").contains("connected to failover:(tcp://127.0.0.1:" + node.brokerPort() + ")"),
                     () -> node.ssh("cluster:status"));
+            String services = node.ssh("service:list");
+            assertTrue(services, services.contains("org.geoserver.cluster.api.ClusterConfiguration") && services.contains("org.geoserver.cluster.api.EventTransport"));
+            assertFalse("no broker password among the services' properties", services.contains("not-for-listing"));
             String status = node.ssh("cluster:status");
             assertTrue(status, status.contains("Group:        geoserver-cluster"));
             assertTrue(status, status.contains("Roles:        master + slave"));

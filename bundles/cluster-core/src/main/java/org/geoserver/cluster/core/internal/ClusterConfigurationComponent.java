@@ -17,7 +17,10 @@ import org.geoserver.cluster.api.StateFolder;
 import org.geoserver.cluster.files.AtomicFiles;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
@@ -29,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * Owns the cluster configuration: validates every change (a bad value is logged with its key and the
  * previous settings stay), keeps the generated instance name across restarts, tells subscribers.
  */
-@Component(service = ClusterConfiguration.class, immediate = true, configurationPid = ClusterSettings.PID)
+// No service through DS, which would copy this PID's keys (broker password, shared secret) into the service's properties for anyone to list: registered by hand.
+@Component(service = {}, immediate = true, configurationPid = ClusterSettings.PID)
 @Designate(ocd = ClusterConfig.class)
 public class ClusterConfigurationComponent implements ClusterConfiguration {
 
@@ -39,10 +43,21 @@ public class ClusterConfigurationComponent implements ClusterConfiguration {
     private final String generatedInstanceName;
     private final CopyOnWriteArrayList<Consumer<ClusterSettings>> listeners = new CopyOnWriteArrayList<>();
     private volatile ClusterSettings current;
+    /** The service; null when made by hand in tests. */
+    private volatile ServiceRegistration<ClusterConfiguration> registration;
 
     @Activate
-    public ClusterConfigurationComponent(ClusterConfig config, @Reference ConfigurationAdmin configurationAdmin, @Reference StateFolder state) {
+    public ClusterConfigurationComponent(ClusterConfig config, @Reference ConfigurationAdmin configurationAdmin, @Reference StateFolder state,
+            BundleContext context) {
         this(config, configurationAdmin, state.path());
+        this.registration = context.registerService(ClusterConfiguration.class, this, null);
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (registration != null) {
+            registration.unregister();
+        }
     }
 
     ClusterConfigurationComponent(ClusterConfig config, ConfigurationAdmin configurationAdmin, Path stateDirectory) {

@@ -17,6 +17,8 @@ import org.geoserver.cluster.api.StatusListener;
 import org.geoserver.cluster.api.TransportException;
 import org.geoserver.cluster.api.TransportStatistics;
 import org.geoserver.cluster.broker.api.EmbeddedBroker;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -28,7 +30,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /** The cluster's event transport over ActiveMQ, assembled from parts that each do one job and never wait for each other's sends. */
-@Component(service = {EventTransport.class, TransportStatistics.class}, immediate = true, configurationPid = JmsTransportConfig.PID)
+// No service through DS, which would copy this PID's keys (the broker password) into the service's properties for anyone to list: registered by hand.
+@Component(service = {}, immediate = true, configurationPid = JmsTransportConfig.PID)
 @Designate(ocd = JmsTransportConfig.class)
 public class JmsEventTransport implements EventTransport, TransportStatistics {
 
@@ -48,13 +51,16 @@ public class JmsEventTransport implements EventTransport, TransportStatistics {
     private final EventConsumption consumption;
     private final Connector connector;
     private final AutoCloseable subscription;
+    /** The services of this transport; null when assembled by hand in tests. */
+    private volatile ServiceRegistration<?> registration;
 
     @Activate
     public JmsEventTransport(
             @Reference ClusterConfiguration configuration,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) EmbeddedBroker embeddedBroker,
-            @Reference StateFolder state, JmsTransportConfig own) {
+            @Reference StateFolder state, JmsTransportConfig own, BundleContext context) {
         this(configuration, embeddedBroker, state.path().resolve("rejected"), own);
+        this.registration = context.registerService(new String[] {EventTransport.class.getName(), TransportStatistics.class.getName()}, this, null);
     }
 
     /** With the node's settings only, as when the transport's own PID sets nothing. */
@@ -94,6 +100,9 @@ public class JmsEventTransport implements EventTransport, TransportStatistics {
 
     @Deactivate
     void deactivate() throws Exception {
+        if (registration != null) {
+            registration.unregister();
+        }
         consumption.close();
         subscription.close();
         connector.close();
