@@ -23,6 +23,7 @@ import org.geoserver.cluster.api.EventTransport;
 import org.geoserver.cluster.broker.api.EmbeddedBroker;
 import org.geoserver.cluster.catalog.api.Catalog;
 import org.geoserver.cluster.catalog.api.CatalogReady;
+import org.osgi.service.condition.Condition;
 import org.geoserver.cluster.catalog.api.WorkspaceInfo;
 import org.geoserver.cluster.catalog.xml.InfoXml;
 import org.junit.Test;
@@ -50,8 +51,8 @@ public class ClusterNodeKarafTest {
 
     /** The catalog's content is there once this is (the data directory loads in the background). */
     @Inject
-    @Filter(timeout = 60_000)
-    private CatalogReady catalogReady;
+    @Filter(value = CatalogReady.TARGET, timeout = 60_000)
+    private Condition catalogReady;
 
     @Inject
     @Filter(timeout = 60_000)

@@ -21,6 +21,7 @@ import org.apache.activemq.security.SimpleAuthenticationPlugin;
 import org.apache.activemq.store.kahadb.KahaDBPersistenceAdapter;
 import org.geoserver.cluster.broker.api.EmbeddedBroker;
 import org.geoserver.cluster.catalog.api.CatalogReady;
+import org.osgi.service.condition.Condition;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -54,12 +55,12 @@ public class ActiveMqEmbeddedBroker implements EmbeddedBroker {
     private volatile String lastError;
 
     /**
-     * Waits for {@link CatalogReady}: a broker's start costs more than a second of CPU, which on a
+     * Waits for the condition {@link CatalogReady}: a broker's start costs more than a second of CPU, which on a
      * small machine the data directory's load at start-up needs more. The node serves its
      * configuration first, then joins the cluster (whose applier waits for the catalog anyway).
      */
     @Activate
-    public ActiveMqEmbeddedBroker(@Reference CatalogReady ready, BrokerConfig config, BundleContext context) {
+    public ActiveMqEmbeddedBroker(@Reference(target = CatalogReady.TARGET) Condition catalogReady, BrokerConfig config, BundleContext context) {
         this(config, context.getProperty("karaf.data") == null ? null : new File(context.getProperty("karaf.data"), "activemq"));
     }
 

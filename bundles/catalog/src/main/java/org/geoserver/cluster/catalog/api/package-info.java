@@ -3,5 +3,5 @@
  * accessors, the {@link org.geoserver.cluster.catalog.api.Catalog} service, change events, the
  * persistence hook and the {@link org.geoserver.cluster.catalog.api.UpdateSequence} a node serves.
  */
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.geoserver.cluster.catalog.api;

@@ -6,8 +6,14 @@ import org.geoserver.cluster.catalog.api.Catalog;
 import org.geoserver.cluster.catalog.xml.InfoXml;
 import org.geoserver.cluster.datadir.api.DataDirectoryPersistence;
 import org.geoserver.cluster.datadir.internal.DataDirectoryLocator.Location;
+import java.util.Hashtable;
+import java.util.Map;
+import org.geoserver.cluster.catalog.api.CatalogReady;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.ComponentContext;
+import org.osgi.service.condition.Condition;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
@@ -19,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Initialises the data directory when it is empty and loads the whole catalog from it, at start-up
- * in the background (then {@link org.geoserver.cluster.catalog.api.CatalogReady} is registered).
+ * in the background (then the condition {@link org.geoserver.cluster.catalog.api.CatalogReady#CONDITION_ID} is registered).
  * A configuration change that moves the data directory reloads the catalog from the new place. A
  * directory that cannot be read is logged and leaves the catalog as it was; the persister still
  * writes changes to the configured place, and refuses them when it cannot.
@@ -45,13 +51,17 @@ public class DataDirectoryCatalogLoader implements Runnable {
     private final DataDirectoryLocator locator;
     private final DataDirectoryLoader loader = new DataDirectoryLoader(new InfoXml(), LOAD_THREADS);
     private volatile Location location;
+    /** Guarded by this: the first load may end after the loader was deactivated. */
+    private ServiceRegistration<Condition> ready;
+    private boolean closed;
     /** Writes what it holds back before a reload, so that the reload reads every applied change. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile DataDirectoryPersistence persistence;
 
     /**
-     * Loads on a thread of its own, so that the rest of Karaf starts meanwhile, and then enables
-     * {@link CatalogReadyMarker}: what must not see the catalog before it is loaded waits for that.
+     * Loads on a thread of its own, so that the rest of Karaf starts meanwhile, and then registers
+     * the condition {@link CatalogReady#CONDITION_ID}: what must not see the catalog before it is
+     * loaded waits for that.
      */
     @Activate
     public DataDirectoryCatalogLoader(@Reference Catalog catalog, DataDirectoryConfig config, ComponentContext context) {
@@ -62,13 +72,28 @@ public class DataDirectoryCatalogLoader implements Runnable {
         Thread startup = new Thread(() -> {
             load(first);
             try {
-                context.enableComponent(CatalogReadyMarker.class.getName());
+                synchronized (this) {
+                    if (!closed) {
+                        ready = context.getBundleContext().registerService(Condition.class, Condition.INSTANCE,
+                                new Hashtable<>(Map.of(Condition.CONDITION_ID, CatalogReady.CONDITION_ID)));
+                    }
+                }
             } catch (RuntimeException e) {
                 LOG.debug("The loader was deactivated during its first load of {}: {}", first, e.getMessage());
             }
         }, "geoserver-datadir-first-load");
         startup.setDaemon(true);
         startup.start();
+    }
+
+    /** The catalog is no longer kept up to date from the data directory: whatever waited for it stops. */
+    @Deactivate
+    synchronized void deactivate() {
+        closed = true;
+        if (ready != null) {
+            ready.unregister();
+            ready = null;
+        }
     }
 
     /** Loads at once, on the calling thread (benchmarks). */

@@ -14,6 +14,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.geoserver.cluster.catalog.api.Catalog;
 import org.geoserver.cluster.catalog.api.CatalogReady;
+import org.osgi.service.condition.Condition;
 import org.geoserver.cluster.catalog.api.StyleFiles;
 import org.geoserver.cluster.catalog.api.UpdateSequence;
 import org.geoserver.cluster.rest.api.RestExtension;
@@ -57,9 +58,9 @@ public class RestServlet extends HttpServlet {
     private transient volatile StyleFiles styleFiles;
     private transient volatile UpdateSequence updateSequence;
 
-    /** @param ready the API answers once the catalog is loaded, never with a half-started node's empty one */
+    /** @param catalogReady the API answers once the catalog is loaded, never with a half-started node's empty one */
     @Activate
-    public RestServlet(@Reference Catalog catalog, @Reference CatalogReady ready, RestConfig config) {
+    public RestServlet(@Reference Catalog catalog, @Reference(target = CatalogReady.TARGET) Condition catalogReady, RestConfig config) {
         this(catalog, Access.from(config), BodyLimits.from(config));
     }
 

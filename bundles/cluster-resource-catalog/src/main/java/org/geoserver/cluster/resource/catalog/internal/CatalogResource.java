@@ -16,6 +16,7 @@ import org.geoserver.cluster.catalog.api.CatalogException;
 import org.geoserver.cluster.catalog.api.CatalogListener;
 import org.geoserver.cluster.catalog.api.CatalogPersistence;
 import org.geoserver.cluster.catalog.api.CatalogReady;
+import org.osgi.service.condition.Condition;
 import org.geoserver.cluster.catalog.api.Change;
 import org.geoserver.cluster.catalog.api.ChangeEvent;
 import org.geoserver.cluster.catalog.api.Info;
@@ -54,11 +55,11 @@ public class CatalogResource implements ReplicatedResource, CatalogListener {
     private static final java.util.Set<String> NEW_DATA_DIRECTORY_STYLES = java.util.Set.of("point", "line", "polygon", "raster", "generic");
 
     /**
-     * Waits for {@link CatalogReady}: an event applied before the data directory is loaded would be
+     * Waits for the condition {@link CatalogReady}: an event applied before the data directory is loaded would be
      * lost by the load, and the digest of a catalog still loading would look like a drift.
      */
     @Activate
-    public CatalogResource(@Reference CatalogReady ready, @Reference Catalog catalog, @Reference StyleFiles styleFiles,
+    public CatalogResource(@Reference(target = CatalogReady.TARGET) Condition catalogReady, @Reference Catalog catalog, @Reference StyleFiles styleFiles,
             @Reference CatalogPersistence persistence) {
         this(catalog, styleFiles, persistence);
     }
