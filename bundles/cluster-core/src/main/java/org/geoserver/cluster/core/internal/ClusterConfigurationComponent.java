@@ -17,6 +17,7 @@ import org.geoserver.cluster.api.StateFolder;
 import org.geoserver.cluster.files.AtomicFiles;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
  * previous settings stay), keeps the generated instance name across restarts, tells subscribers.
  */
 // No service through DS, which would copy this PID's keys (broker password, shared secret) into the service's properties for anyone to list: registered by hand.
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.geoserver.cluster.api.ClusterConfiguration", uses = ClusterConfiguration.class)
 @Component(service = {}, immediate = true, configurationPid = ClusterSettings.PID)
 @Designate(ocd = ClusterConfig.class)
 public class ClusterConfigurationComponent implements ClusterConfiguration {

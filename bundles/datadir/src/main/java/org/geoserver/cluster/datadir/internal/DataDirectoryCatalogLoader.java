@@ -9,6 +9,7 @@ import org.geoserver.cluster.datadir.internal.DataDirectoryLocator.Location;
 import java.util.Hashtable;
 import java.util.Map;
 import org.geoserver.cluster.catalog.api.CatalogReady;
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.condition.Condition;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * directory that cannot be read is logged and leaves the catalog as it was; the persister still
  * writes changes to the configured place, and refuses them when it cannot.
  */
+// Registered by hand once loaded: declared, so that a resolver finds who provides what the REST API and the applier wait for.
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.osgi.service.condition.Condition", uses = Condition.class)
 @Component(
         service = Runnable.class,
         immediate = true,

@@ -17,6 +17,7 @@ import org.geoserver.cluster.api.StatusListener;
 import org.geoserver.cluster.api.TransportException;
 import org.geoserver.cluster.api.TransportStatistics;
 import org.geoserver.cluster.broker.api.EmbeddedBroker;
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -31,6 +32,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /** The cluster's event transport over ActiveMQ, assembled from parts that each do one job and never wait for each other's sends. */
 // No service through DS, which would copy this PID's keys (the broker password) into the service's properties for anyone to list: registered by hand.
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"org.geoserver.cluster.api.EventTransport,org.geoserver.cluster.api.TransportStatistics\"", uses = EventTransport.class)
 @Component(service = {}, immediate = true, configurationPid = JmsTransportConfig.PID)
 @Designate(ocd = JmsTransportConfig.class)
 public class JmsEventTransport implements EventTransport, TransportStatistics {
