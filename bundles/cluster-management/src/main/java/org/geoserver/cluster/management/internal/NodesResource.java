@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.geoserver.cluster.api.ClusterConfiguration;
 import org.geoserver.cluster.api.ClusterResync;
-import org.geoserver.cluster.api.EventTransport;
+import org.geoserver.cluster.api.RequestChannel;
 import org.geoserver.cluster.api.PeerDirectory;
 import org.geoserver.cluster.api.TransportException;
 import org.geoserver.cluster.rest.api.RestAnswer;
@@ -40,7 +40,7 @@ public class NodesResource implements RestResource {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile ClusterResync resync;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    volatile EventTransport transport;
+    volatile RequestChannel transport;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile PeerDirectory peers;
 
@@ -93,7 +93,7 @@ public class NodesResource implements RestResource {
         if (known == null || known.peers().stream().noneMatch(p -> p.status().instanceName().equals(node))) {
             throw RestRefusal.notFound("No such node: '" + node + "' (this node and the peers it heard of: see cluster/overview)");
         }
-        EventTransport current = transport;
+        RequestChannel current = transport;
         if (current == null) {
             throw new RestRefusal(503, "cannot reach node " + node + ": the transport is not running here");
         }

@@ -1,34 +1,33 @@
 package org.geoserver.cluster.sync.internal;
 
 import java.util.function.Function;
-import org.geoserver.cluster.api.EventTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The transport a component is bound to, with what it subscribed there (statuses, requests): a new
+ * The transport (or the part of it) a component is bound to, with what it subscribed there (statuses, requests): a new
  * transport replaces the subscription, and the transport going away closes it.
  */
-final class BoundTransport {
+final class BoundTransport<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BoundTransport.class);
 
-    private final Function<EventTransport, AutoCloseable> subscribe;
-    private volatile EventTransport transport;
+    private final Function<T, AutoCloseable> subscribe;
+    private volatile T transport;
     private AutoCloseable subscription;
 
     /** @param subscribe subscribes to a transport, returning the handle that ends it */
-    BoundTransport(Function<EventTransport, AutoCloseable> subscribe) {
+    BoundTransport(Function<T, AutoCloseable> subscribe) {
         this.subscribe = subscribe;
     }
 
-    synchronized void bind(EventTransport service) {
+    synchronized void bind(T service) {
         close();
         transport = service;
         subscription = subscribe.apply(service);
     }
 
-    synchronized void unbind(EventTransport service) {
+    synchronized void unbind(T service) {
         if (transport == service) {
             close();
             transport = null;
@@ -36,7 +35,7 @@ final class BoundTransport {
     }
 
     /** The transport now, or null. */
-    EventTransport get() {
+    T get() {
         return transport;
     }
 

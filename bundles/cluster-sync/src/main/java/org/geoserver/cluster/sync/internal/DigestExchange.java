@@ -68,7 +68,7 @@ public class DigestExchange implements StatusListener, PeerDirectory {
 
     private record Progress(long sequence, long since) {}
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "geoserver-cluster-digest-exchange"));
-    private final BoundTransport transport = new BoundTransport(service -> service.subscribeStatus(this));
+    private final BoundTransport<EventTransport> transport = new BoundTransport<>(service -> service.subscribeStatus(this));
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile Outbox outbox;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)

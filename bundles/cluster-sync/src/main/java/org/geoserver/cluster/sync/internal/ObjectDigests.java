@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.geoserver.cluster.api.ConfigurationDigest;
-import org.geoserver.cluster.api.EventTransport;
+import org.geoserver.cluster.api.RequestChannel;
 import org.geoserver.cluster.api.TransportException;
 
 /**
@@ -31,7 +31,7 @@ final class ObjectDigests {
     }
 
     /** The objects ("type id") of the given types that differ between this node and another: on one side only, or with other content. */
-    static List<String> differing(EventTransport transport, ConfigurationDigest digest, String node, List<String> types) throws TransportException {
+    static List<String> differing(RequestChannel transport, ConfigurationDigest digest, String node, List<String> types) throws TransportException {
         byte[] answer = transport.request(node, SUBJECT, String.join("\n", types).getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(30));
         Map<String, String> there = new LinkedHashMap<>();
         for (String line : new String(answer, StandardCharsets.UTF_8).split("\n")) {

@@ -3,7 +3,7 @@ package org.geoserver.cluster.sync.internal;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import org.geoserver.cluster.api.EventTransport;
+import org.geoserver.cluster.api.RequestChannel;
 import org.geoserver.cluster.api.RequestResponder;
 import org.geoserver.cluster.api.RequestSubject;
 import org.osgi.service.component.annotations.Component;
@@ -22,14 +22,14 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public class RequestDispatcher {
 
     private final Map<String, RequestResponder> responders = new ConcurrentHashMap<>();
-    private final BoundTransport transport = new BoundTransport(service -> service.serveRequests(this::respond));
+    private final BoundTransport<RequestChannel> transport = new BoundTransport<>(service -> service.serveRequests(this::respond));
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void setTransport(EventTransport service) {
+    void setTransport(RequestChannel service) {
         transport.bind(service);
     }
 
-    void unsetTransport(EventTransport service) {
+    void unsetTransport(RequestChannel service) {
         transport.unbind(service);
     }
 

@@ -20,7 +20,7 @@ import org.geoserver.cluster.api.ConfigurationSnapshot;
 import org.geoserver.cluster.api.ConfigurationSnapshotCodec;
 import org.geoserver.cluster.api.ConfigurationSnapshots;
 import org.geoserver.cluster.api.ConfigurationSnapshots.InstallReport;
-import org.geoserver.cluster.api.EventTransport;
+import org.geoserver.cluster.api.RequestChannel;
 import org.geoserver.cluster.api.NodeStatus;
 import org.geoserver.cluster.api.PeerDirectory;
 import org.geoserver.cluster.api.TransportException;
@@ -56,7 +56,7 @@ public class SnapshotResync implements ClusterResync {
     private final ConfigurationSnapshotCodec codec = new ConfigurationSnapshotCodec();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "geoserver-cluster-resync"));
     /** Bound only to ask peers for snapshots (answering them is {@link SnapshotResponder}'s). */
-    private final BoundTransport transport = new BoundTransport(service -> () -> {});
+    private final BoundTransport<RequestChannel> transport = new BoundTransport<>(service -> () -> {});
     private CompletableFuture<String> running;
 
     @Activate
@@ -72,11 +72,11 @@ public class SnapshotResync implements ClusterResync {
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void setTransport(EventTransport service) {
+    void setTransport(RequestChannel service) {
         transport.bind(service);
     }
 
-    void unsetTransport(EventTransport service) {
+    void unsetTransport(RequestChannel service) {
         transport.unbind(service);
     }
 
@@ -105,7 +105,7 @@ public class SnapshotResync implements ClusterResync {
     }
 
     private String install(String node, String reason) throws Exception {
-        EventTransport current = transport.get();
+        RequestChannel current = transport.get();
         if (current == null || !current.isConnected()) {
             throw new TransportException("cannot resync from " + node + ": not connected to the broker", null);
         }

@@ -15,6 +15,7 @@ import javax.servlet.http.HttpServletResponse;
 import org.geoserver.cluster.catalog.api.Catalog;
 import org.geoserver.cluster.catalog.api.CatalogReady;
 import org.osgi.service.condition.Condition;
+import org.osgi.service.http.context.ServletContextHelper;
 import org.geoserver.cluster.catalog.api.StyleFiles;
 import org.geoserver.cluster.catalog.api.UpdateSequence;
 import org.geoserver.cluster.rest.api.RestExtension;
@@ -58,9 +59,13 @@ public class RestServlet extends HttpServlet {
     private transient volatile StyleFiles styleFiles;
     private transient volatile UpdateSequence updateSequence;
 
-    /** @param catalogReady the API answers once the catalog is loaded, never with a half-started node's empty one */
+    /**
+     * @param catalogReady the API answers once the catalog is loaded, never with a half-started node's empty one
+     * @param defaultContext the whiteboard's default context: a servlet registered before it is there may never be served (pax-web 8)
+     */
     @Activate
-    public RestServlet(@Reference Catalog catalog, @Reference(target = CatalogReady.TARGET) Condition catalogReady, RestConfig config) {
+    public RestServlet(@Reference Catalog catalog, @Reference(target = CatalogReady.TARGET) Condition catalogReady,
+            @Reference(target = "(osgi.http.whiteboard.context.name=default)") ServletContextHelper defaultContext, RestConfig config) {
         this(catalog, Access.from(config), BodyLimits.from(config));
     }
 

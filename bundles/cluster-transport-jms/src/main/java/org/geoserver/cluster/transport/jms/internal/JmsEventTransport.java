@@ -10,6 +10,8 @@ import org.geoserver.cluster.api.ClusterEvent;
 import org.geoserver.cluster.api.ClusterSettings;
 import org.geoserver.cluster.api.EventHandler;
 import org.geoserver.cluster.api.EventTransport;
+import org.geoserver.cluster.api.RequestChannel;
+import org.geoserver.cluster.api.StatusChannel;
 import org.geoserver.cluster.api.NodeStatus;
 import org.geoserver.cluster.api.RequestResponder;
 import org.geoserver.cluster.api.StateFolder;
@@ -32,7 +34,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /** The cluster's event transport over ActiveMQ, assembled from parts that each do one job and never wait for each other's sends. */
 // No service through DS, which would copy this PID's keys (the broker password) into the service's properties for anyone to list: registered by hand.
-@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"org.geoserver.cluster.api.EventTransport,org.geoserver.cluster.api.TransportStatistics\"", uses = EventTransport.class)
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"org.geoserver.cluster.api.EventTransport,org.geoserver.cluster.api.StatusChannel,org.geoserver.cluster.api.RequestChannel,org.geoserver.cluster.api.TransportStatistics\"", uses = EventTransport.class)
 @Component(service = {}, immediate = true, configurationPid = JmsTransportConfig.PID)
 @Designate(ocd = JmsTransportConfig.class)
 public class JmsEventTransport implements EventTransport, TransportStatistics {
@@ -62,7 +64,8 @@ public class JmsEventTransport implements EventTransport, TransportStatistics {
             @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) EmbeddedBroker embeddedBroker,
             @Reference StateFolder state, JmsTransportConfig own, BundleContext context) {
         this(configuration, embeddedBroker, state.path().resolve("rejected"), own);
-        this.registration = context.registerService(new String[] {EventTransport.class.getName(), TransportStatistics.class.getName()}, this, null);
+        this.registration = context.registerService(new String[] {EventTransport.class.getName(), StatusChannel.class.getName(), RequestChannel.class.getName(),
+                TransportStatistics.class.getName()}, this, null);
     }
 
     /** With the node's settings only, as when the transport's own PID sets nothing. */
