@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Cluster benchmark: nodes of the built distribution on this machine. Prints the tables of issue 8:
 # raw JMS floor and REST-to-REST propagation (p50/p95/p99), apply throughput with and without
-# persistence against raw JMS, catch-up after a kill, hot swap of the transport, and start-up and
+# persistence against raw JMS, catch-up after a kill, hot swap of the transport, local REST writes by
+# 1, 4 and 16 clients, reads during writes, a 10,000-layer import until b is identical, and start-up and
 # full resync on a 10,000-layer data directory, each with its target.
 # Usage: bench/cluster.sh [samples [burst]]   (run "mvn -B install -DskipTests" first)
-# BENCH_PARTS=latency,throughput,catchup,hotswap,large (the default: all) picks measures;
+# BENCH_PARTS=latency,throughput,catchup,hotswap,writes,reads,import,large (the default: all) picks measures;
 # BENCH_PROFILE=dir records nodes a and b during propagation, and b applying each backlog, with Java
 # Flight Recorder into dir.
 # Maven's whole output goes to itests/target/bench-cluster.log; the terminal gets the tables (each
@@ -22,7 +23,7 @@ log=itests/target/bench-cluster.log
 mkdir -p itests/target
 if ! mvn -B verify -pl itests -Dtest=ClusterBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.samples="${1:-1000}" \
     -Dbench.burst="${2:-10000}" -Dbench.largeDataDirectory="$PWD/$large" \
-    -Dbench.parts="${BENCH_PARTS:-latency,throughput,catchup,hotswap,large}" -Dbench.profile="${BENCH_PROFILE:-}" 2>&1 \
+    -Dbench.parts="${BENCH_PARTS:-latency,throughput,catchup,hotswap,writes,reads,import,large}" -Dbench.profile="${BENCH_PROFILE:-}" 2>&1 \
     | tee "$log" | sed -n -e 's/\x1b\[[0-9;]*m//g' -e '/^| measure/{x;p;x;}' -e '/^|/p' -e '/^\[ERROR\]/p'; then
   echo "bench/cluster.sh: the benchmark failed (errors above; Maven's whole output: $log)" >&2
   exit 1
