@@ -6,8 +6,8 @@
 # full resync on a 10,000-layer data directory, each with its target.
 # Usage: bench/cluster.sh [samples [burst]]   (run "mvn -B install -DskipTests" first)
 # BENCH_PARTS=latency,throughput,catchup,hotswap,writes,reads,import,large (the default: all) picks measures;
-# BENCH_PROFILE=dir records nodes a and b during propagation, and b applying each backlog, with Java
-# Flight Recorder into dir.
+# BENCH_PROFILE=dir records nodes a and b during propagation, b applying each backlog, and a taking
+# local writes, with Java Flight Recorder into dir.
 # Maven's whole output goes to itests/target/bench-cluster.log; the terminal gets the tables (each
 # after an empty line) and Maven's errors, and the exit status is non-zero when no table was printed.
 set -euo pipefail

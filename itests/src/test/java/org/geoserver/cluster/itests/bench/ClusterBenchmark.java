@@ -62,7 +62,7 @@ public class ClusterBenchmark {
     private static final String LARGE = System.getProperty("bench.largeDataDirectory", "");
     /** The measures to take (all by default): latency, throughput, catchup, hotswap, writes, reads, import, large. */
     private static final List<String> PARTS = List.of(System.getProperty("bench.parts", "latency,throughput,catchup,hotswap,writes,reads,import,large").split(","));
-    /** When set, a directory where nodes a and b are recorded with Java Flight Recorder during propagation, and b applying each backlog. */
+    /** When set, a directory where nodes a and b are recorded with Java Flight Recorder during propagation, b applying each backlog, and a taking local writes. */
     private static final String PROFILE = System.getProperty("bench.profile", "");
     /** The demo layer's enabled flag as the last change left it (the sample data has it enabled). */
     private static boolean layerEnabled = true;
@@ -230,7 +230,7 @@ public class ClusterBenchmark {
     private static final long OWN_PID = ProcessHandle.current().pid();
 
     /** With -Dbench.profile: starts or stops (and saves) a Java Flight Recorder recording of the node. */
-    private static void recording(KarafNode node, String label, boolean start) throws IOException, InterruptedException {
+    static void recording(KarafNode node, String label, boolean start) throws IOException, InterruptedException {
         if (PROFILE.isEmpty()) {
             return;
         }
@@ -250,7 +250,7 @@ public class ClusterBenchmark {
      * HTTP connection, which takes far less of the CPU the node under test needs than an ssh
      * session, and without the digest of the full status, recomputed after each change.
      */
-    private static long applied(KarafNode node) {
+    static long applied(KarafNode node) {
         Matcher matcher = APPLIED.matcher(expect(node.rest().get("/cluster/applier.json"), 200).body());
         if (!matcher.find()) {
             throw new AssertionError("no applier counters from " + node.name());
